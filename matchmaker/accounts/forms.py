@@ -1,0 +1,47 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, Length
+
+from ..forms import strip_filter
+
+LOCALE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
+PASSWORD_HINT = _l("At least 12 characters. A sentence or a few unrelated words work well.")
+
+
+class RegisterForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[strip_filter])
+    email = EmailField(
+        _l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)], filters=[strip_filter]
+    )
+    password = PasswordField(
+        _l("Password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
+    )
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email()], filters=[strip_filter])
+    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    remember = BooleanField(_l("Keep me signed in on this device"))
+
+
+class ResetRequestForm(FlaskForm):
+    email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email()], filters=[strip_filter])
+
+
+class ResetPasswordForm(FlaskForm):
+    password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
+    )
+
+
+class ChangePasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new_password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
+    )
+
+
+class SettingsForm(FlaskForm):
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[strip_filter])
+    locale = SelectField(_l("Language for e-mail and pages"), choices=LOCALE_CHOICES)

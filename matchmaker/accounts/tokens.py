@@ -1,0 +1,54 @@
+"""Signed, expiring, single-use links.
+
+A token carries the user id and a fingerprint of the state it is meant to change: the e-mail address
+and verification state for verification, the password hash for a reset. Once used, that state has
+changed, so the same link no longer validates.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from flask import current_app
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+VERIFY_MAX_AGE = 3 * 24 * 3600
+RESET_MAX_AGE = 3600
+
+
+class TokenInvalid(Exception):
+    def __init__(self, expired: bool = False):
+        super().__init__("expired" if expired else "invalid")
+        self.expired = expired
+
+
+def _serializer(purpose: str) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=f"matchmaker.{purpose}")
+
+
+def _fingerprint(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()[:16]
+
+
+def verify_state(user) -> str:
+    return _fingerprint(f"{user.email}|{user.verified_at}")
+
+
+def reset_state(user) -> str:
+    return _fingerprint(user.password_hash)
+
+
+def make_token(purpose: str, user, state: str) -> str:
+    return _serializer(purpose).dumps({"uid": user.id, "s": state})
+
+
+def read_token(purpose: str, token: str, max_age: int) -> dict:
+    try:
+        data = _serializer(purpose).loads(token, max_age=max_age)
+    except SignatureExpired as exc:
+        raise TokenInvalid(expired=True) from exc
+    except BadSignature as exc:
+        raise TokenInvalid() from exc
+    if not isinstance(data, dict) or "uid" not in data or "s" not in data:
+        raise TokenInvalid()
+    return data

@@ -1,0 +1,150 @@
+from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ..errors import DomainError
+from ..extensions import limiter
+from ..web import redirect_next, show_error
+from . import services
+from .forms import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm, SettingsForm
+
+bp = Blueprint("accounts", __name__, url_prefix="/account")
+
+AUTH_LIMIT = "10 per minute"
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = services.register_user(
+                email=form.email.data, name=form.name.data, password=form.password.data, locale=str(get_locale())
+            )
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            login_user(user)
+            flash(_("Welcome! We sent a link to %(email)s to confirm your address.", email=user.email), "success")
+            return redirect(url_for("main.dashboard"))
+    return render_template("accounts/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def login():
+    if current_user.is_authenticated:
+        return redirect_next()
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(email=form.email.data, password=form.password.data)
+        if user is None:
+            form.password.errors = [_("This e-mail address and password do not match an active account.")]
+        else:
+            session.clear()
+            login_user(user, remember=form.remember.data)
+            session["locale"] = user.locale
+            return redirect_next()
+    return render_template("accounts/login.html", form=form)
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    session.clear()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("main.index"))
+
+
+@bp.get("/verify/<token>")
+def verify(token: str):
+    try:
+        services.verify_email(token=token)
+    except DomainError as error:
+        show_error(error)
+        return render_template("accounts/link_problem.html"), 400
+    flash(_("Thank you, your e-mail address is confirmed."), "success")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.post("/verify/resend")
+@login_required
+@limiter.limit("5 per hour")
+def resend_verification():
+    if not current_user.is_verified:
+        services.send_verification(user=current_user)
+        flash(_("We sent a new link to %(email)s.", email=current_user.email), "success")
+    return redirect(url_for("main.dashboard"))
+
+
+@bp.route("/reset", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def request_reset():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        services.request_password_reset(email=form.email.data)
+        flash(
+            _("If an account exists for %(email)s, a link to choose a new password is on its way. "
+              "The link works for one hour.", email=form.email.data),
+            "success",
+        )
+        return redirect(url_for("accounts.login"))
+    return render_template("accounts/reset_request.html", form=form)
+
+
+@bp.route("/reset/<token>", methods=["GET", "POST"])
+@limiter.limit(AUTH_LIMIT, methods=["POST"])
+def reset_password(token: str):
+    try:
+        services.user_for_reset_token(token)
+    except DomainError as error:
+        show_error(error)
+        return render_template("accounts/link_problem.html"), 400
+    form = ResetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            user = services.reset_password(token=token, password=form.password.data)
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            logout_user()
+            session.clear()
+            login_user(user)
+            flash(_("Your password has been changed. Other sessions have been signed out."), "success")
+            return redirect(url_for("main.dashboard"))
+    return render_template("accounts/reset_password.html", form=form)
+
+
+@bp.route("/settings", methods=["GET", "POST"])
+@login_required
+def settings():
+    form = SettingsForm(obj=current_user)
+    if form.validate_on_submit():
+        services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data)
+        session["locale"] = form.locale.data
+        flash(_("Your settings are saved."), "success")
+        return redirect(url_for("accounts.settings"))
+    return render_template("accounts/settings.html", form=form, password_form=ChangePasswordForm())
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(
+                user=current_user, current_password=form.current_password.data, new_password=form.new_password.data
+            )
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            login_user(current_user._get_current_object())  # keep this session, with the new token
+            flash(_("Your password has been changed. Other sessions have been signed out."), "success")
+            return redirect(url_for("accounts.settings"))
+    return render_template("accounts/password.html", form=form)

@@ -1,0 +1,144 @@
+"""Wiring: extensions, database settings, blueprints, error pages, template helpers, CLI."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, has_request_context, request, session
+from flask_login import current_user
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+
+from .extensions import babel, csrf, db, limiter, login_manager, migrate
+
+log = logging.getLogger(__name__)
+
+
+def select_locale() -> str:
+    from flask import current_app
+
+    languages = current_app.config["LANGUAGES"]
+    if not has_request_context():
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
+    chosen = session.get("locale")
+    if chosen in languages:
+        return chosen
+    if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
+        return current_user.locale
+    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+@event.listens_for(Engine, "connect")
+def _sqlite_pragmas(dbapi_connection, connection_record):
+    """SQLite: enforce foreign keys and use write-ahead logging, on every connection."""
+    if type(dbapi_connection).__module__.startswith("sqlite3"):
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+
+def init_app(app: Flask) -> None:
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
+            **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),
+            "connect_args": {"timeout": 15},
+        }
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(app.config.get("MIGRATIONS_DIR") or _migrations_dir()))
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
+    limiter.init_app(app)
+    _init_login(app)
+
+    from . import models  # noqa: F401  (every table registered with the metadata)
+
+    _register_blueprints(app)
+    from .errorpages import register_error_handlers
+    from .templating import register_template_helpers
+    from .cli import register_cli
+
+    register_error_handlers(app)
+    register_template_helpers(app)
+    register_cli(app)
+    _register_unit_of_work(app)
+    _register_security_headers(app)
+
+
+def _migrations_dir():
+    from . import PROJECT_ROOT
+
+    return PROJECT_ROOT / "migrations"
+
+
+def _init_login(app: Flask) -> None:
+    from flask_babel import lazy_gettext as _l
+
+    from .accounts.models import User
+
+    login_manager.init_app(app)
+    login_manager.login_view = "accounts.login"
+    login_manager.login_message = _l("Please sign in to see this page.")
+    login_manager.login_message_category = "info"
+
+    @login_manager.user_loader
+    def load_user(user_id: str):
+        ident, _, token = user_id.partition(":")
+        if not ident.isdigit() or not token:
+            return None
+        user = db.session.get(User, int(ident))
+        if user is None or not user.active or user.session_token != token:
+            return None
+        return user
+
+
+def _register_blueprints(app: Flask) -> None:
+    from .accounts.views import bp as accounts_bp
+    from .admin.views import bp as admin_bp
+    from .challenges.views import bp as challenges_bp
+    from .main.views import bp as main_bp
+    from .organisations.views import bp as organisations_bp
+
+    for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, admin_bp):
+        app.register_blueprint(blueprint)
+
+
+def _register_unit_of_work(app: Flask) -> None:
+    """One commit per request: kept when the response succeeds, rolled back otherwise."""
+    from sqlalchemy.exc import IntegrityError, OperationalError
+
+    from .database import commit, rollback
+    from .errorpages import render_error
+
+    @app.after_request
+    def _finish(response):
+        if response.status_code >= 400:
+            rollback()
+            return response
+        try:
+            commit()
+        except (IntegrityError, OperationalError):
+            log.exception("commit failed")
+            rollback()
+            return render_error(409)
+        return response
+
+    @app.teardown_request
+    def _cleanup(exc):
+        if exc is not None:
+            rollback()
+
+
+def _register_security_headers(app: Flask) -> None:
+    @app.after_request
+    def _headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            "frame-ancestors 'none'; form-action 'self'; base-uri 'self'",
+        )
+        return response

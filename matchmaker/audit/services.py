@@ -1,0 +1,32 @@
+"""Recording audit events. Events are only ever added, never changed or deleted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import has_request_context, request
+
+from ..extensions import db
+from .models import AuditEvent
+
+
+def _unwrap(obj):
+    """`current_user` is a proxy; the audit trail needs the object behind it."""
+    getter = getattr(obj, "_get_current_object", None)
+    return getter() if getter is not None else obj
+
+
+def record_event(*, actor, action: str, subject: Any, data: dict | None = None) -> AuditEvent:
+    actor, subject = _unwrap(actor), _unwrap(subject)
+    subject_type = type(subject).__tablename__ if subject is not None else "system"
+    event = AuditEvent(
+        actor_id=getattr(actor, "id", None),
+        action=action,
+        subject_type=subject_type,
+        subject_id=getattr(subject, "id", None),
+        data=data or {},
+        ip=request.remote_addr if has_request_context() else None,
+    )
+    db.session.add(event)
+    db.session.flush()
+    return event

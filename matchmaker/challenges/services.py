@@ -1,0 +1,369 @@
+"""Challenges: drafting, criteria, publishing, deadlines, cancelling, following."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from sqlalchemy import Select, exists, func, or_, select
+
+from ..accounts.models import User
+from ..audit.services import record_event
+from ..db_types import utcnow
+from ..enums import ChallengeStatus
+from ..errors import InvalidState, NotAllowed, ValidationFailed
+from ..extensions import db
+from ..mail.services import mail_user
+from ..organisations.models import Organisation
+from ..slugs import unique_slug
+from ..themes import THEMES
+from . import permissions
+from .models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge
+
+EDITABLE_FIELDS = (
+    "title", "summary", "problem", "desired_outcome", "affected", "department", "keywords",
+    "budget_min_cents", "budget_max_cents", "pilot_weeks", "questions_close_at", "submissions_close_at",
+    "max_age_years", "max_fte", "languages",
+)
+PUBLIC_STATUSES = (
+    ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED, ChallengeStatus.EVALUATING, ChallengeStatus.DECIDED,
+)
+
+
+def default_criteria(locale: str) -> list[dict]:
+    """The rubric every new challenge starts with, in the officer's language."""
+    with force_locale(locale):
+        return [
+            {"name": _("Impact"), "weight": 30,
+             "description": _("How much the solution improves the situation for residents and the city.")},
+            {"name": _("Feasibility"), "weight": 25,
+             "description": _("Can this be piloted within the time and budget, with the data and systems we have?")},
+            {"name": _("Innovation"), "weight": 15,
+             "description": _("What is new compared with what is already on the market or in use.")},
+            {"name": _("Team"), "weight": 15,
+             "description": _("Relevant experience, capacity and the ability to work with our staff.")},
+            {"name": _("Value for money"), "weight": 15,
+             "description": _("Price against the expected outcome and the budget range.")},
+        ]
+
+
+def default_anchors(locale: str, scale_min: int = 1, scale_max: int = 5) -> list[str]:
+    if (scale_min, scale_max) != (1, 5):
+        return []
+    with force_locale(locale):
+        return [_("Insufficient"), _("Weak"), _("Adequate"), _("Good"), _("Excellent")]
+
+
+def create_challenge(*, organisation: Organisation, user: User, data: dict) -> Challenge:
+    if not permissions.can_create_challenge(user, organisation):
+        raise NotAllowed(_("Only officers of this municipality can create its challenges."))
+    _check_dates_and_budget(data)
+    challenge = Challenge(
+        organisation=organisation,
+        created_by_id=user.id,
+        title=data["title"],
+        slug=unique_slug(Challenge, data["title"]),
+        status=ChallengeStatus.DRAFT,
+    )
+    _apply(challenge, data)
+    db.session.add(challenge)
+    for position, row in enumerate(default_criteria(user.locale)):
+        challenge.criteria.append(
+            Criterion(position=position, anchors=default_anchors(user.locale), **row)
+        )
+    db.session.flush()
+    record_event(actor=user, action="challenge.created", subject=challenge)
+    return challenge
+
+
+def update_challenge(*, challenge: Challenge, user: User, data: dict) -> None:
+    if not permissions.can_edit_challenge(user, challenge):
+        raise InvalidState(_("Only a draft can be edited. After publishing, only the deadline can be extended."))
+    _check_dates_and_budget(data)
+    _apply(challenge, data)
+    db.session.flush()
+    record_event(actor=user, action="challenge.updated", subject=challenge)
+
+
+def _apply(challenge: Challenge, data: dict) -> None:
+    for field in EDITABLE_FIELDS:
+        if field in data:
+            setattr(challenge, field, data[field])
+    if "themes" in data:
+        wanted = [t for t in dict.fromkeys(data["themes"] or []) if t in THEMES]
+        challenge.theme_links = [ChallengeTheme(theme=t) for t in wanted]
+
+
+def _check_dates_and_budget(data: dict) -> None:
+    low, high = data.get("budget_min_cents"), data.get("budget_max_cents")
+    if low is not None and high is not None and low > high:
+        raise ValidationFailed(_("The minimum budget is higher than the maximum."), field="budget_max")
+    questions, submissions = data.get("questions_close_at"), data.get("submissions_close_at")
+    if questions and submissions and questions > submissions:
+        raise ValidationFailed(
+            _("Questions must close before (or when) submissions close."), field="questions_close_at"
+        )
+
+
+def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
+    """Replace the criteria. Rows: name, description, weight. Weights must add up to 100."""
+    if not permissions.can_edit_challenge(user, challenge):
+        raise InvalidState(_("The criteria are frozen once the challenge is published."))
+    rows = [r for r in rows if (r.get("name") or "").strip()]
+    if not rows:
+        raise ValidationFailed(_("Add at least one criterion."))
+    names = [r["name"].strip().lower() for r in rows]
+    if len(set(names)) != len(names):
+        raise ValidationFailed(_("Each criterion needs its own name."))
+    total = sum(int(r.get("weight") or 0) for r in rows)
+    if total != 100:
+        raise ValidationFailed(_("The weights add up to %(total)d; they must add up to 100.", total=total))
+    challenge.criteria.clear()
+    db.session.flush()
+    for position, row in enumerate(rows):
+        challenge.criteria.append(
+            Criterion(
+                position=position,
+                name=row["name"].strip(),
+                description=(row.get("description") or "").strip(),
+                weight=int(row["weight"]),
+                anchors=default_anchors(user.locale),
+            )
+        )
+    db.session.flush()
+    record_event(
+        actor=user, action="challenge.criteria_set", subject=challenge,
+        data={"criteria": [{"name": r["name"].strip(), "weight": int(r["weight"])} for r in rows]},
+    )
+
+
+def publication_problems(challenge: Challenge, now: datetime | None = None) -> list[str]:
+    """What still stands between this draft and publishing, as sentences for the officer."""
+    now = now or utcnow()
+    problems = []
+    if not challenge.organisation.is_verified:
+        problems.append(_("An administrator has not verified %(name)s yet.", name=challenge.organisation.name))
+    for field, label in (
+        ("summary", _("a summary")),
+        ("problem", _("the problem statement")),
+        ("desired_outcome", _("the desired outcome")),
+    ):
+        if not (getattr(challenge, field) or "").strip():
+            problems.append(_("Fill in %(what)s.", what=label))
+    if not challenge.theme_links:
+        problems.append(_("Choose at least one theme."))
+    if challenge.submissions_close_at is None or challenge.questions_close_at is None:
+        problems.append(_("Set both deadlines."))
+    elif challenge.submissions_close_at <= now:
+        problems.append(_("The submission deadline has passed."))
+    elif challenge.questions_close_at <= now:
+        problems.append(_("The question deadline has passed."))
+    if challenge.budget_max_cents is None:
+        problems.append(_("Give a budget range."))
+    if challenge.total_weight != 100 or not challenge.criteria:
+        problems.append(_("The criteria weights must add up to 100."))
+    return problems
+
+
+def publish_challenge(*, challenge: Challenge, user: User) -> None:
+    if challenge.status == ChallengeStatus.PUBLISHED:
+        return  # a double click is harmless
+    if not permissions.can_manage_challenge(user, challenge):
+        raise NotAllowed(_("Only officers of this municipality can publish this challenge."))
+    if challenge.status != ChallengeStatus.DRAFT:
+        raise InvalidState(_("Only a draft can be published."))
+    problems = publication_problems(challenge)
+    if problems:
+        raise ValidationFailed(" ".join(problems))
+    challenge.status = ChallengeStatus.PUBLISHED
+    challenge.published_at = utcnow()
+    db.session.flush()
+    record_event(
+        actor=user, action="challenge.published", subject=challenge,
+        data={"submissions_close_at": challenge.submissions_close_at.isoformat(),
+              "criteria": [{"name": c.name, "weight": c.weight} for c in challenge.criteria]},
+    )
+
+
+def cancel_challenge(*, challenge: Challenge, user: User, reason: str) -> None:
+    if challenge.status == ChallengeStatus.CANCELLED:
+        return
+    if not permissions.can_cancel_challenge(user, challenge):
+        raise InvalidState(_("This challenge can no longer be cancelled."))
+    reason = reason.strip()
+    if len(reason) < 10:
+        raise ValidationFailed(_("Explain in a sentence why the challenge is cancelled."), field="reason")
+    was_public = challenge.is_public
+    challenge.status = ChallengeStatus.CANCELLED
+    challenge.cancelled_at = utcnow()
+    challenge.cancel_reason = reason
+    db.session.flush()
+    record_event(actor=user, action="challenge.cancelled", subject=challenge, data={"reason": reason})
+    if was_public:
+        for person in interested_users(challenge, exclude=user):
+            mail_user(person, "challenge_cancelled", challenge=challenge, reason=reason)
+
+
+def extend_deadline(*, challenge: Challenge, user: User, new_close_at: datetime, reason: str) -> DeadlineExtension:
+    if not permissions.can_extend_deadline(user, challenge):
+        raise InvalidState(_("Only the deadline of an open challenge can be extended."))
+    old = challenge.submissions_close_at
+    if new_close_at <= old:
+        raise ValidationFailed(_("The new deadline must be later than the current one."), field="new_close_at")
+    reason = reason.strip()
+    if not reason:
+        raise ValidationFailed(_("Give a reason; it is shown to everyone."), field="reason")
+    extension = DeadlineExtension(
+        challenge_id=challenge.id, old_close_at=old, new_close_at=new_close_at, reason=reason, created_by_id=user.id
+    )
+    db.session.add(extension)
+    challenge.submissions_close_at = new_close_at
+    db.session.flush()
+    record_event(
+        actor=user, action="challenge.deadline_extended", subject=challenge,
+        data={"from": old.isoformat(), "to": new_close_at.isoformat(), "reason": reason},
+    )
+    for person in interested_users(challenge, exclude=user):
+        mail_user(person, "deadline_extended", challenge=challenge, extension=extension)
+    return extension
+
+
+def close_due_challenges(*, now: datetime | None = None) -> list[Challenge]:
+    """Record `closed` for published challenges past their deadline and tell their officers.
+
+    Correctness never depends on this: `Challenge.current_status` already reports them closed.
+    """
+    now = now or utcnow()
+    due = list(
+        db.session.scalars(
+            select(Challenge)
+            .where(Challenge.status == ChallengeStatus.PUBLISHED, Challenge.submissions_close_at <= now)
+            .with_for_update(skip_locked=True)
+        )
+    )
+    for challenge in due:
+        challenge.status = ChallengeStatus.CLOSED
+        challenge.closed_at = challenge.submissions_close_at
+        record_event(actor=None, action="challenge.closed", subject=challenge)
+        for membership in challenge.organisation.memberships:
+            mail_user(membership.user, "challenge_closed", challenge=challenge)
+    db.session.flush()
+    return due
+
+
+def toggle_saved(*, challenge: Challenge, user: User) -> bool:
+    """Follow or unfollow a challenge. Returns whether it is saved now."""
+    if not permissions.can_save_challenge(user, challenge):
+        raise NotAllowed(_("Sign in to save challenges."))
+    saved = _saved_row(challenge, user)
+    if saved is not None:
+        db.session.delete(saved)
+        db.session.flush()
+        return False
+    db.session.add(SavedChallenge(user_id=user.id, challenge_id=challenge.id))
+    db.session.flush()
+    return True
+
+
+def _saved_row(challenge: Challenge, user: User) -> SavedChallenge | None:
+    return db.session.scalar(
+        select(SavedChallenge).where(SavedChallenge.user_id == user.id, SavedChallenge.challenge_id == challenge.id)
+    )
+
+
+def is_saved(challenge: Challenge, user) -> bool:
+    return bool(getattr(user, "is_authenticated", False)) and _saved_row(challenge, user) is not None
+
+
+def interested_users(challenge: Challenge, exclude: User | None = None) -> list[User]:
+    """Everyone who saved the challenge or asked a question about it."""
+    savers = select(SavedChallenge.user_id).where(SavedChallenge.challenge_id == challenge.id)
+    askers = select(Question.asked_by_id).where(Question.challenge_id == challenge.id)
+    query = select(User).where(User.active, or_(User.id.in_(savers), User.id.in_(askers))).order_by(User.id)
+    if exclude is not None:
+        query = query.where(User.id != exclude.id)
+    return list(db.session.scalars(query))
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+def find_challenge(ref: str) -> Challenge | None:
+    """By id or by slug: `/challenges/12` and `/challenges/slimme-afvalinzameling` both work."""
+    if ref.isdigit():
+        return db.session.get(Challenge, int(ref))
+    return db.session.scalar(select(Challenge).where(Challenge.slug == ref))
+
+
+def public_query() -> Select:
+    return select(Challenge).where(Challenge.status.in_(PUBLIC_STATUSES))
+
+
+def open_condition(now: datetime | None = None):
+    now = now or utcnow()
+    return (Challenge.status == ChallengeStatus.PUBLISHED) & (Challenge.submissions_close_at > now)
+
+
+def search_public(
+    *, text: str = "", theme: str = "", municipality: str = "", open_now: bool = False
+) -> Select:
+    query = public_query().join(Challenge.organisation)
+    if theme:
+        query = query.where(
+            exists().where(ChallengeTheme.challenge_id == Challenge.id, ChallengeTheme.theme == theme)
+        )
+    if municipality:
+        query = query.where(Organisation.slug == municipality)
+    if open_now:
+        query = query.where(open_condition())
+    for word in text.split()[:8]:
+        pattern = f"%{word.lower()}%"
+        query = query.where(
+            or_(
+                func.lower(Challenge.title).like(pattern),
+                func.lower(Challenge.summary).like(pattern),
+                func.lower(Challenge.problem).like(pattern),
+                func.lower(Organisation.name).like(pattern),
+            )
+        )
+    return query.order_by(Challenge.published_at.desc(), Challenge.id.desc())
+
+
+def public_challenges_of(organisation: Organisation) -> list[Challenge]:
+    return list(
+        db.session.scalars(
+            public_query().where(Challenge.organisation_id == organisation.id).order_by(Challenge.published_at.desc())
+        )
+    )
+
+
+def challenges_managed_by(user: User) -> list[Challenge]:
+    org_ids = [m.organisation_id for m in user.memberships if m.organisation.is_municipality]
+    if not org_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Challenge).where(Challenge.organisation_id.in_(org_ids)).order_by(Challenge.updated_at.desc())
+        )
+    )
+
+
+def saved_challenges(user: User) -> list[Challenge]:
+    return list(
+        db.session.scalars(
+            select(Challenge)
+            .join(SavedChallenge, SavedChallenge.challenge_id == Challenge.id)
+            .where(SavedChallenge.user_id == user.id, Challenge.status.in_(PUBLIC_STATUSES))
+            .order_by(Challenge.submissions_close_at)
+        )
+    )
+
+
+def municipalities_with_public_challenges() -> list[Organisation]:
+    return list(
+        db.session.scalars(
+            select(Organisation)
+            .where(exists().where(Challenge.organisation_id == Organisation.id, Challenge.status.in_(PUBLIC_STATUSES)))
+            .order_by(Organisation.name)
+        )
+    )

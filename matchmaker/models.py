@@ -1,0 +1,7 @@
+"""Imports every feature's models so the metadata (and Alembic) sees all tables."""
+
+from .accounts.models import User  # noqa: F401
+from .audit.models import AuditEvent  # noqa: F401
+from .challenges.models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge  # noqa: F401
+from .mail.models import OutboxMessage  # noqa: F401
+from .organisations.models import Invitation, Membership, Organisation  # noqa: F401

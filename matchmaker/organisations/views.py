@@ -1,0 +1,151 @@
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from sqlalchemy import select
+
+from ..challenges.services import public_challenges_of
+from ..enums import MemberRole, OrgKind
+from ..errors import DomainError
+from ..extensions import db
+from ..web import show_error
+from . import permissions, services
+from .forms import EmptyForm, InviteForm, OrganisationForm, StartupForm
+from .models import Membership
+
+bp = Blueprint("organisations", __name__, url_prefix="/organisations")
+
+
+def _form_class(kind: OrgKind):
+    return StartupForm if kind == OrgKind.STARTUP else OrganisationForm
+
+
+def _get(slug: str):
+    organisation = services.get_by_slug(slug)
+    if organisation is None:
+        abort(404)
+    return organisation
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@login_required
+def create():
+    kind_value = request.args.get("kind", "")
+    if kind_value not in {k.value for k in OrgKind}:
+        return render_template("organisations/choose_kind.html")
+    kind = OrgKind(kind_value)
+    if not permissions.can_create_organisation(current_user):
+        flash(_("Confirm your e-mail address first: use the link we sent you."), "error")
+        return redirect(url_for("main.dashboard"))
+    form = _form_class(kind)()
+    if form.validate_on_submit():
+        try:
+            organisation = services.create_organisation(user=current_user, kind=kind, data=form.data)
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            if kind == OrgKind.MUNICIPALITY:
+                flash(_("%(name)s is registered. An administrator will verify it; until then you can "
+                        "prepare challenges but not publish them.", name=organisation.name), "success")
+            else:
+                flash(_("%(name)s is registered.", name=organisation.name), "success")
+            return redirect(url_for("organisations.show", slug=organisation.slug))
+    return render_template("organisations/form.html", form=form, kind=kind, organisation=None)
+
+
+@bp.get("/<slug>")
+def show(slug: str):
+    organisation = _get(slug)
+    challenges = public_challenges_of(organisation) if organisation.is_municipality else []
+    return render_template(
+        "organisations/show.html",
+        organisation=organisation,
+        challenges=challenges,
+        can_edit=permissions.can_edit_organisation(current_user, organisation),
+    )
+
+
+@bp.route("/<slug>/edit", methods=["GET", "POST"])
+@login_required
+def edit(slug: str):
+    organisation = _get(slug)
+    if not permissions.can_edit_organisation(current_user, organisation):
+        abort(403)
+    form = _form_class(organisation.kind)(obj=organisation)
+    if form.validate_on_submit():
+        services.update_organisation(organisation=organisation, user=current_user, data=form.data)
+        flash(_("The profile is saved."), "success")
+        return redirect(url_for("organisations.show", slug=organisation.slug))
+    return render_template("organisations/form.html", form=form, kind=organisation.kind, organisation=organisation)
+
+
+@bp.route("/<slug>/members", methods=["GET", "POST"])
+@login_required
+def members(slug: str):
+    organisation = _get(slug)
+    if not permissions.is_member(current_user, organisation):
+        abort(403)
+    form = InviteForm()
+    if request.method == "POST":
+        if not permissions.can_manage_members(current_user, organisation):
+            abort(403)
+        if form.validate_on_submit():
+            try:
+                services.invite_member(
+                    organisation=organisation, user=current_user, email=form.email.data,
+                    role=MemberRole(form.role.data),
+                )
+            except DomainError as error:
+                show_error(error, form)
+            else:
+                flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
+                return redirect(url_for("organisations.members", slug=slug))
+    return render_template(
+        "organisations/members.html",
+        organisation=organisation,
+        form=form,
+        invitations=services.pending_invitations(organisation),
+        remove_form=EmptyForm(),
+        can_manage=permissions.can_manage_members(current_user, organisation),
+    )
+
+
+@bp.post("/<slug>/members/<int:membership_id>/remove")
+@login_required
+def remove_member(slug: str, membership_id: int):
+    organisation = _get(slug)
+    membership = db.session.scalar(
+        select(Membership).where(Membership.id == membership_id, Membership.organisation_id == organisation.id)
+    )
+    if membership is None:
+        abort(404)
+    if not (permissions.can_manage_members(current_user, organisation) or membership.user_id == current_user.id):
+        abort(403)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        services.remove_member(organisation=organisation, user=current_user, membership=membership)
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash(_("The member has been removed."), "success")
+    if membership.user_id == current_user.id and not permissions.is_member(current_user, organisation):
+        return redirect(url_for("main.dashboard"))
+    return redirect(url_for("organisations.members", slug=slug))
+
+
+@bp.route("/invitations/<token>", methods=["GET", "POST"])
+@login_required
+def accept_invitation(token: str):
+    invitation = services.find_invitation(token)
+    if invitation is None:
+        abort(404)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            organisation = services.accept_invitation(token=token, user=current_user)
+        except DomainError as error:
+            show_error(error)
+        else:
+            flash(_("You are now a member of %(name)s.", name=organisation.name), "success")
+            return redirect(url_for("organisations.show", slug=organisation.slug))
+    return render_template("organisations/invitation.html", invitation=invitation, form=form)

@@ -1,0 +1,72 @@
+// Small progressive enhancements; every page works without JavaScript.
+(function () {
+  "use strict";
+
+  // Character counters for fields with a maxlength or data-max-words.
+  document.querySelectorAll("textarea[maxlength], input[data-counter]").forEach(function (field) {
+    var max = parseInt(field.getAttribute("maxlength"), 10);
+    var out = document.getElementById(field.id + "-counter");
+    if (!out || !max) return;
+    var template = out.getAttribute("data-template") || "{n} / {max}";
+    function update() {
+      var n = field.value.length;
+      var words = field.value.trim() ? field.value.trim().split(/\s+/).length : 0;
+      out.textContent = template.replace("{n}", n).replace("{max}", max).replace("{words}", words);
+      out.classList.toggle("over", n > max);
+    }
+    field.addEventListener("input", update);
+    update();
+  });
+
+  // Show or hide a password.
+  document.querySelectorAll("[data-toggle-password]").forEach(function (button) {
+    var input = document.getElementById(button.getAttribute("data-toggle-password"));
+    if (!input) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var show = input.type === "password";
+      input.type = show ? "text" : "password";
+      button.setAttribute("aria-pressed", show ? "true" : "false");
+      button.textContent = show ? button.getAttribute("data-hide") : button.getAttribute("data-show");
+    });
+  });
+
+  // Ask before destructive actions.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
+  // One click is one submit: disable the buttons of a form once it is sent.
+  document.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (event.defaultPrevented) return;
+      setTimeout(function () {
+        form.querySelectorAll("button[type=submit], button:not([type])").forEach(function (b) {
+          b.setAttribute("aria-disabled", "true");
+          b.disabled = true;
+        });
+      }, 0);
+    });
+  });
+
+  // Live countdowns for elements with data-deadline (ISO time, UTC).
+  var countdowns = document.querySelectorAll("[data-deadline]");
+  if (countdowns.length && window.Intl && Intl.RelativeTimeFormat) {
+    var lang = document.documentElement.lang || "nl";
+    var rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
+    var tick = function () {
+      countdowns.forEach(function (el) {
+        var ms = new Date(el.getAttribute("data-deadline")).getTime() - Date.now();
+        var abs = Math.abs(ms), text;
+        if (abs >= 2 * 86400000) text = rtf.format(Math.round(ms / 86400000), "day");
+        else if (abs >= 2 * 3600000) text = rtf.format(Math.round(ms / 3600000), "hour");
+        else text = rtf.format(Math.round(ms / 60000), "minute");
+        el.textContent = text;
+      });
+    };
+    tick();
+    setInterval(tick, 30000);
+  }
+})();

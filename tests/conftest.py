@@ -1,0 +1,150 @@
+"""Test fixtures: one database per test session (SQLite file, or a private PostgreSQL schema when
+DATABASE_URL points at PostgreSQL), built by the Alembic migrations and emptied after every test."""
+
+from __future__ import annotations
+
+import contextvars
+import os
+import uuid
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+from flask import has_app_context
+
+from matchmaker import create_app
+from matchmaker.config import TestConfig
+from matchmaker.database import commit
+from matchmaker.extensions import db
+
+from .factories import Factory
+
+PG_PREFIX = "postgresql"
+
+
+def _database_settings(tmp_path_factory) -> tuple[dict, callable]:
+    """Settings for a private database, and a function that removes it afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(PG_PREFIX):
+        schema = f"mm_test_{uuid.uuid4().hex[:10]}"
+        admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+
+        def drop():
+            with admin.connect() as conn:
+                conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            admin.dispose()
+
+        return {
+            "SQLALCHEMY_DATABASE_URI": url,
+            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
+            "TEST_SCHEMA": schema,
+        }, drop
+    path = tmp_path_factory.mktemp("db") / "test.sqlite"
+    return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}, lambda: None
+
+
+@pytest.fixture(scope="session")
+def app(tmp_path_factory):
+    settings, drop = _database_settings(tmp_path_factory)
+    instance = tmp_path_factory.mktemp("instance")
+    os.environ["INSTANCE_PATH"] = str(instance)
+
+    class Config(TestConfig):
+        pass
+
+    for key, value in settings.items():
+        setattr(Config, key, value)
+    application = create_app(Config)
+    with application.app_context():
+        from flask_migrate import upgrade
+
+        upgrade()
+    yield application
+    with application.app_context():
+        db.session.remove()
+        db.engine.dispose()
+    drop()
+
+
+def _empty_database() -> None:
+    tables = [t.name for t in db.metadata.sorted_tables]
+    if db.engine.dialect.name == "postgresql":
+        db.session.execute(sa.text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+    else:
+        for name in reversed(tables):
+            db.session.execute(sa.text(f"DELETE FROM {name}"))
+    db.session.commit()
+
+
+@pytest.fixture(autouse=True)
+def app_ctx(app):
+    """Each test body runs in its own app context (and database session); the data goes after."""
+    with app.app_context():
+        yield
+        db.session.rollback()
+        _empty_database()
+        db.session.remove()
+
+
+class IsolatedClient(FlaskClient):
+    """A test client whose requests run in their own contexts, as they would in production.
+
+    Without this, a request would reuse the test's app context, sharing `g` (and the signed-in user)
+    and the database session between requests. Before each request the test's pending work is
+    committed; afterwards the test's session is reset so it reads what the request wrote.
+    """
+
+    def open(self, *args, **kwargs):
+        if has_app_context():
+            commit()
+        response = contextvars.Context().run(super().open, *args, **kwargs)
+        if has_app_context():
+            db.session.rollback()
+        return response
+
+
+@pytest.fixture
+def client(app):
+    app.test_client_class = IsolatedClient
+    test_client = app.test_client()
+    test_client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"  # assertions read English; Dutch has its own tests
+    return test_client
+
+
+@pytest.fixture
+def make(app) -> Factory:
+    return Factory()
+
+
+def login(client, user) -> None:
+    """Sign a user in on a test client without going through the password form."""
+    with client.session_transaction() as session:
+        session["_user_id"] = user.get_id()
+        session["_fresh"] = True
+        session["locale"] = "en"
+
+
+@pytest.fixture
+def login_as(client):
+    def _login(user):
+        login(client, user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def outbox():
+    """The e-mail stored so far, oldest first."""
+    from matchmaker.mail.models import OutboxMessage
+
+    def _read(to: str | None = None):
+        db.session.rollback()
+        query = sa.select(OutboxMessage).order_by(OutboxMessage.id)
+        if to:
+            query = query.where(OutboxMessage.to == to)
+        return list(db.session.scalars(query))
+
+    return _read

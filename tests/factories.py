@@ -1,0 +1,120 @@
+"""Factories for every model. Each returns a flushed object in the test's session."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import timedelta
+
+from matchmaker.accounts.models import User
+from matchmaker.accounts.services import hash_password
+from matchmaker.challenges.models import Challenge, ChallengeTheme, Criterion, Question
+from matchmaker.challenges.services import default_criteria
+from matchmaker.db_types import utcnow
+from matchmaker.enums import ChallengeStatus, MemberRole, OrgKind
+from matchmaker.extensions import db
+from matchmaker.organisations.models import Membership, Organisation
+
+PASSWORD = "correct horse battery staple"
+_seq = itertools.count(1)
+
+
+class Factory:
+    def user(self, *, email: str | None = None, name: str | None = None, verified: bool = True,
+             is_admin: bool = False, locale: str = "en", active: bool = True, password: str = PASSWORD) -> User:
+        n = next(_seq)
+        user = User(
+            email=(email or f"user{n}@example.org").lower(),
+            name=name or f"User {n}",
+            password_hash=hash_password(password),
+            locale=locale,
+            is_admin=is_admin,
+            active=active,
+            verified_at=utcnow() if verified else None,
+        )
+        db.session.add(user)
+        db.session.flush()
+        return user
+
+    def admin(self, **kwargs) -> User:
+        return self.user(is_admin=True, **kwargs)
+
+    def organisation(self, *, kind: OrgKind = OrgKind.STARTUP, name: str | None = None, verified: bool = True,
+                     members: list[User] | tuple = (), role: MemberRole = MemberRole.OWNER, **fields) -> Organisation:
+        n = next(_seq)
+        name = name or (f"Gemeente Test {n}" if kind == OrgKind.MUNICIPALITY else f"Startup {n}")
+        organisation = Organisation(
+            kind=kind, name=name, slug=f"org-{n}", verified_at=utcnow() if verified else None,
+            description=fields.pop("description", ""), capabilities=fields.pop("capabilities", []),
+            sectors=fields.pop("sectors", []), **fields,
+        )
+        db.session.add(organisation)
+        db.session.flush()
+        for user in members:
+            self.membership(user=user, organisation=organisation, role=role)
+        return organisation
+
+    def municipality(self, **kwargs) -> Organisation:
+        return self.organisation(kind=OrgKind.MUNICIPALITY, **kwargs)
+
+    def startup(self, **kwargs) -> Organisation:
+        return self.organisation(kind=OrgKind.STARTUP, **kwargs)
+
+    def membership(self, *, user: User, organisation: Organisation, role: MemberRole = MemberRole.OWNER) -> Membership:
+        membership = Membership(user=user, organisation=organisation, role=role)
+        db.session.add(membership)
+        db.session.flush()
+        db.session.refresh(user)
+        return membership
+
+    def officer(self, municipality: Organisation | None = None, **kwargs) -> User:
+        user = self.user(**kwargs)
+        self.membership(user=user, organisation=municipality or self.municipality())
+        return user
+
+    def startup_member(self, startup: Organisation | None = None, **kwargs) -> User:
+        user = self.user(**kwargs)
+        self.membership(user=user, organisation=startup or self.startup())
+        return user
+
+    def challenge(self, *, organisation: Organisation | None = None, status: ChallengeStatus = ChallengeStatus.PUBLISHED,
+                  title: str | None = None, themes: tuple[str, ...] = ("waste",), days_open: float = 14,
+                  question_days: float | None = None, **fields) -> Challenge:
+        n = next(_seq)
+        now = utcnow()
+        title = title or f"Challenge {n}"
+        submissions = fields.pop("submissions_close_at", now + timedelta(days=days_open))
+        default_questions = now + timedelta(days=question_days) if question_days is not None else submissions - timedelta(days=3)
+        questions = min(fields.pop("questions_close_at", default_questions), submissions)
+        challenge = Challenge(
+            organisation=organisation or self.municipality(),
+            title=title,
+            slug=fields.pop("slug", f"challenge-{n}"),
+            summary=fields.pop("summary", "A short summary of the problem."),
+            problem=fields.pop("problem", "What goes wrong today."),
+            desired_outcome=fields.pop("desired_outcome", "What should be different."),
+            budget_min_cents=fields.pop("budget_min_cents", 1_000_000),
+            budget_max_cents=fields.pop("budget_max_cents", 5_000_000),
+            questions_close_at=questions,
+            submissions_close_at=submissions,
+            status=status,
+            published_at=None if status == ChallengeStatus.DRAFT else now - timedelta(days=1),
+            cancelled_at=now if status == ChallengeStatus.CANCELLED else None,
+            cancel_reason="Cancelled for a test reason." if status == ChallengeStatus.CANCELLED else None,
+            **fields,
+        )
+        challenge.theme_links = [ChallengeTheme(theme=t) for t in themes]
+        for position, row in enumerate(default_criteria("en")):
+            challenge.criteria.append(Criterion(position=position, **row))
+        db.session.add(challenge)
+        db.session.flush()
+        return challenge
+
+    def question(self, *, challenge: Challenge, asked_by: User | None = None, answer: str | None = None,
+                 text: str = "Is data from the sensors available?") -> Question:
+        question = Question(
+            challenge_id=challenge.id, asked_by_id=asked_by.id if asked_by else None, text=text,
+            answer=answer, answered_at=utcnow() if answer else None, published=answer is not None,
+        )
+        db.session.add(question)
+        db.session.flush()
+        return question
