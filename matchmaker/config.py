@@ -66,7 +66,7 @@ class Config:
     SERVER_NAME = os.environ.get("SERVER_NAME")
     PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
 
-    PER_PAGE = 10
+    PER_PAGE = 12
     PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's maintained default
 
 

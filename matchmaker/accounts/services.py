@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hmac
 
-from flask import current_app, url_for
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func, select
 from werkzeug.security import check_password_hash, generate_password_hash
@@ -13,7 +13,7 @@ from ..audit.services import record_event
 from ..db_types import utcnow
 from ..errors import DomainError, ValidationFailed
 from ..extensions import db
-from ..mail.services import mail_user
+from ..mail.services import external_url, mail_user
 from . import tokens
 from .models import User, new_session_token
 
@@ -84,7 +84,7 @@ def create_user(
 
 def send_verification(*, user: User) -> None:
     token = tokens.make_token("verify", user, tokens.verify_state(user))
-    mail_user(user, "verify_email", link=url_for("accounts.verify", token=token, _external=True))
+    mail_user(user, "verify_email", link=external_url("accounts.verify", token=token))
 
 
 def verify_email(*, token: str) -> User:
@@ -118,7 +118,7 @@ def request_password_reset(*, email: str) -> None:
     if user is None or not user.active:
         return
     token = tokens.make_token("reset", user, tokens.reset_state(user))
-    mail_user(user, "reset_password", link=url_for("accounts.reset_password", token=token, _external=True))
+    mail_user(user, "reset_password", link=external_url("accounts.reset_password", token=token))
 
 
 def user_for_reset_token(token: str) -> User:

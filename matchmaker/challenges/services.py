@@ -6,7 +6,7 @@ from datetime import datetime
 
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import Select, case, exists, func, or_, select
 
 from ..accounts.models import User
 from ..audit.services import record_event
@@ -326,7 +326,10 @@ def search_public(
                 func.lower(Organisation.name).like(pattern),
             )
         )
-    return query.order_by(Challenge.published_at.desc(), Challenge.id.desc())
+    # Open challenges first, the soonest deadline on top; then the rest, newest first.
+    is_open = case((open_condition(), 0), else_=1)
+    soonest = case((open_condition(), Challenge.submissions_close_at), else_=None)
+    return query.order_by(is_open, soonest, Challenge.published_at.desc(), Challenge.id.desc())
 
 
 def public_challenges_of(organisation: Organisation) -> list[Challenge]:

@@ -235,6 +235,8 @@ def save(ref: str):
 @login_required
 def ask(ref: str):
     challenge = _load(ref)
+    if not permissions.can_ask_question(current_user, challenge):
+        abort(403)
     form = QuestionForm()
     if form.validate_on_submit():
         try:

@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
-from flask import current_app, render_template
+from flask import current_app, render_template, url_for
 from flask_babel import force_locale
 
 from ..database import remember_outbox_id
@@ -38,6 +38,12 @@ def queue_mail(*, to: str, template: str, locale: str | None = None, **context) 
     db.session.flush()
     remember_outbox_id(message.id)
     return message
+
+
+def external_url(endpoint: str, **values) -> str:
+    """An absolute link on the public address (`PUBLIC_URL`), for e-mail; works outside requests too."""
+    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+        return url_for(endpoint, _external=True, **values)
 
 
 def mail_user(user, template: str, **context) -> OutboxMessage:

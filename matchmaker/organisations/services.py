@@ -6,7 +6,6 @@ import hashlib
 import secrets
 from datetime import timedelta
 
-from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import select
 
@@ -16,7 +15,7 @@ from ..db_types import utcnow
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError, NotAllowed, ValidationFailed
 from ..extensions import db
-from ..mail.services import mail_user, queue_mail
+from ..mail.services import external_url, mail_user, queue_mail
 from ..slugs import unique_slug
 from . import permissions
 from .models import Invitation, Membership, Organisation
@@ -105,7 +104,7 @@ def invite_member(*, organisation: Organisation, user: User, email: str, role: M
         locale=invitee.locale if invitee else user.locale,
         organisation=organisation,
         inviter=user,
-        link=url_for("organisations.accept_invitation", token=token, _external=True),
+        link=external_url("organisations.accept_invitation", token=token),
         days=INVITATION_DAYS,
     )
     return invitation

@@ -122,14 +122,15 @@ def remove_member(slug: str, membership_id: int):
         abort(403)
     if not EmptyForm().validate_on_submit():
         abort(400)
+    leaving = membership.user_id == current_user.id
     try:
         services.remove_member(organisation=organisation, user=current_user, membership=membership)
     except DomainError as error:
         show_error(error)
     else:
         flash(_("The member has been removed."), "success")
-    if membership.user_id == current_user.id and not permissions.is_member(current_user, organisation):
-        return redirect(url_for("main.dashboard"))
+        if leaving:
+            return redirect(url_for("main.dashboard"))
     return redirect(url_for("organisations.members", slug=slug))
 
 

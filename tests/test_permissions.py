@@ -1,0 +1,120 @@
+"""Every route against every role: anonymous, startup member, officer of the owning municipality,
+officer of another municipality, evaluator and administrator.
+
+Expected values: a status code, or "login" for a redirect to the sign-in page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matchmaker.enums import ChallengeStatus
+
+from .conftest import login
+
+ROLES = ("anonymous", "startup", "officer", "other_officer", "evaluator", "admin")
+
+
+def everyone(status):
+    return {role: status for role in ROLES}
+
+
+def signed_in(status, **overrides):
+    expected = {role: status for role in ROLES}
+    expected["anonymous"] = "login"
+    expected.update(overrides)
+    return expected
+
+
+def only(role_statuses: dict, others, anonymous="login"):
+    expected = {role: others for role in ROLES}
+    expected["anonymous"] = anonymous
+    expected.update(role_statuses)
+    return expected
+
+
+@pytest.fixture
+def world(make):
+    municipality = make.municipality(name="Gemeente Utrecht")
+    other_municipality = make.municipality(name="Gemeente Zwolle")
+    unverified = make.municipality(name="Gemeente Nieuw", verified=False)
+    users = {
+        "startup": make.startup_member(),
+        "officer": make.officer(municipality),
+        "other_officer": make.officer(other_municipality),
+        "evaluator": make.user(),
+        "admin": make.admin(),
+    }
+    published = make.challenge(organisation=municipality)
+    draft = make.challenge(organisation=municipality, status=ChallengeStatus.DRAFT)
+    question = make.question(challenge=published, asked_by=users["startup"])
+    return {
+        "users": users,
+        "P": published.slug,
+        "Pid": published.id,
+        "D": draft.id,
+        "Q": question.id,
+        "org": municipality.slug,
+        "unverified": unverified.id,
+        "victim": users["startup"].id,
+    }
+
+
+ROUTES = [
+    ("GET", "/", None, everyone(200)),
+    ("GET", "/challenges/", None, everyone(200)),
+    ("GET", "/challenges/{P}", None, everyone(200)),
+    ("GET", "/challenges/{Pid}", None, everyone(200)),
+    ("GET", "/challenges/{D}", None, only({"officer": 200}, 404, anonymous=404)),
+    ("GET", "/challenges/new", None, only({"officer": 200, "other_officer": 200}, 403)),
+    ("POST", "/challenges/new", {"title": "Nieuw probleem", "pilot_weeks": "16", "languages": ["nl"]},
+     only({"officer": 302, "other_officer": 302}, 403)),
+    ("GET", "/challenges/{D}/edit", None, only({"officer": 200}, 404)),
+    ("POST", "/challenges/{D}/edit", {"title": "Aangepast", "pilot_weeks": "12", "languages": ["nl"]},
+     only({"officer": 302}, 404)),
+    ("GET", "/challenges/{Pid}/edit", None, only({}, 403)),
+    ("GET", "/challenges/{D}/criteria", None, only({"officer": 200}, 404)),
+    ("GET", "/challenges/{Pid}/manage", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{D}/manage", None, only({"officer": 200}, 404)),
+    ("POST", "/challenges/{D}/publish", {}, only({"officer": 302}, 404)),
+    ("GET", "/challenges/{Pid}/cancel", None, only({"officer": 200}, 403)),
+    ("POST", "/challenges/{Pid}/cancel", {"reason": "Het budget is anders bestemd."}, only({"officer": 302}, 403)),
+    ("GET", "/challenges/{Pid}/extend", None, only({"officer": 200}, 403)),
+    ("POST", "/challenges/{P}/save", {}, signed_in(302)),
+    ("POST", "/challenges/{P}/questions", {"text": "Mag een consortium inschrijven?"},
+     only({"startup": 302}, 403)),
+    ("POST", "/challenges/{Pid}/questions/{Q}/answer", {"answer": "Ja, dat mag."}, only({"officer": 302}, 403)),
+    ("POST", "/challenges/{Pid}/clarifications", {"text": "De data is openbaar."}, only({"officer": 302}, 403)),
+    ("GET", "/dashboard", None, signed_in(200)),
+    ("GET", "/account/settings", None, signed_in(200)),
+    ("GET", "/account/password", None, signed_in(200)),
+    ("GET", "/account/login", None, signed_in(302, anonymous=200)),
+    ("GET", "/account/register", None, signed_in(302, anonymous=200)),
+    ("GET", "/organisations/new", None, signed_in(200)),
+    ("GET", "/organisations/{org}", None, everyone(200)),
+    ("GET", "/organisations/{org}/edit", None, only({"officer": 200}, 403)),
+    ("GET", "/organisations/{org}/members", None, only({"officer": 200}, 403)),
+    ("POST", "/organisations/{org}/members", {"email": "nieuw@example.org", "role": "member"},
+     only({"officer": 302}, 403)),
+    ("GET", "/admin/organisations", None, only({"admin": 200}, 403)),
+    ("GET", "/admin/users", None, only({"admin": 200}, 403)),
+    ("POST", "/admin/organisations/{unverified}/verify", {}, only({"admin": 302}, 403)),
+    ("POST", "/admin/users/{victim}/deactivate", {}, only({"admin": 302}, 403)),
+    ("POST", "/language", {"locale": "nl"}, everyone(302)),
+    ("GET", "/healthz", None, everyone(200)),
+]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(("method", "path", "data", "expected"), ROUTES, ids=[f"{m} {p}" for m, p, *_ in ROUTES])
+def test_permission_matrix(client, world, role, method, path, data, expected):
+    if role != "anonymous":
+        login(client, world["users"][role])
+    url = path.format(**world)
+    response = client.open(url, method=method, data=data)
+    want = expected[role]
+    if want == "login":
+        assert response.status_code == 302, response.status_code
+        assert response.headers["Location"].startswith("/account/login")
+    else:
+        assert response.status_code == want, f"{role} {method} {url}: {response.status_code}"
