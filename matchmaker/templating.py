@@ -24,11 +24,13 @@ STATUS_LABELS = {
 
 
 def money(cents: int | None) -> str:
+    """Euro amounts in the reader's locale; whole euros without decimals (€ 15.000, €15,000)."""
     if cents is None:
         return "–"
-    euros = cents / 100
-    return format_currency(euros, "EUR", format="¤ #,##0" if euros == int(euros) else None,
-                           currency_digits=euros != int(euros))
+    if cents % 100:
+        return format_currency(cents / 100, "EUR")
+    pattern = get_locale().currency_formats["standard"].pattern.split(";")[0].replace(".00", "")
+    return format_currency(cents // 100, "EUR", format=pattern, currency_digits=False)
 
 
 def budget_range(low: int | None, high: int | None) -> str:

@@ -92,7 +92,7 @@ class CancelForm(FlaskForm):
 
 
 class ExtendForm(FlaskForm):
-    new_close_at = LocalDateTimeField(_l("New deadline"), validators=[DataRequired()],
+    new_close_at = LocalDateTimeField(_l("New deadline"), validators=[InputRequired()],
                                       description=_l("Dutch time (Europe/Amsterdam)."))
     reason = TextAreaField(_l("Reason"), validators=[DataRequired(), Length(max=2000)], filters=[strip_filter],
                            description=_l("Shown on the challenge page."))

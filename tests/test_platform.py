@@ -1,0 +1,253 @@
+"""App-wide behaviour: configuration, migrations, mail delivery, CLI, languages, error pages."""
+
+import os
+import smtplib
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+
+from matchmaker import create_app
+from matchmaker.config import ConfigError, TestConfig, resolve_secret_key
+from matchmaker.database import commit
+from matchmaker.enums import OutboxStatus
+from matchmaker.extensions import db
+from matchmaker.mail import services as mail
+from matchmaker.mail.models import OutboxMessage
+
+from .conftest import login
+
+
+def test_models_and_migrations_agree(app):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, db.metadata) == []
+
+
+def test_sqlite_runs_with_foreign_keys_and_wal(app):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+
+
+def test_production_refuses_to_start_without_secret_key(tmp_path):
+    with pytest.raises(ConfigError):
+        resolve_secret_key({"ENV_NAME": "production", "SECRET_KEY": None}, str(tmp_path))
+
+
+def test_development_generates_and_keeps_a_secret_key(tmp_path):
+    first = resolve_secret_key({"ENV_NAME": "development", "SECRET_KEY": None}, str(tmp_path))
+    second = resolve_secret_key({"ENV_NAME": "development", "SECRET_KEY": None}, str(tmp_path))
+    assert first == second and len(first) >= 40
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_environment_key_wins(tmp_path):
+    assert resolve_secret_key({"ENV_NAME": "production", "SECRET_KEY": "from-env"}, str(tmp_path)) == "from-env"
+
+
+def test_console_mail_is_written_to_the_instance_outbox(app, make):
+    user = make.user()
+    app.config["MAIL_BACKEND"] = "console"
+    try:
+        mail.mail_user(user, "password_changed")
+        commit()
+    finally:
+        app.config["MAIL_BACKEND"] = "memory"
+    message = db.session.scalar(select(OutboxMessage))
+    assert message.status == OutboxStatus.SENT
+    files = list((Path(app.instance_path) / "outbox").glob(f"{message.id:06d}-*.eml"))
+    assert len(files) == 1 and "Your password was changed" in files[0].read_text()
+
+
+def test_mail_stays_in_the_outbox_while_smtp_is_down_and_is_sent_later(app, make, monkeypatch):
+    user = make.user()
+    sent = []
+
+    class DownSMTP:
+        def __init__(self, *args, **kwargs):
+            raise ConnectionRefusedError("SMTP is down")
+
+    class UpSMTP:
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def send_message(self, message):
+            sent.append(message["To"])
+
+    app.config["MAIL_BACKEND"] = "smtp"
+    try:
+        monkeypatch.setattr(smtplib, "SMTP", DownSMTP)
+        mail.mail_user(user, "password_changed")
+        commit()
+        message = db.session.scalar(select(OutboxMessage))
+        assert (message.status, message.attempts) == (OutboxStatus.PENDING, 1)
+        assert "SMTP is down" in message.last_error
+        monkeypatch.setattr(smtplib, "SMTP", UpSMTP)
+        assert mail.deliver_pending() == 1
+    finally:
+        app.config["MAIL_BACKEND"] = "memory"
+    db.session.refresh(message)
+    assert message.status == OutboxStatus.SENT and sent == [user.email]
+
+
+def test_mail_is_rendered_in_the_recipients_language(make):
+    dutch, english = make.user(locale="nl"), make.user(locale="en")
+    nl_message = mail.mail_user(dutch, "password_changed")
+    en_message = mail.mail_user(english, "password_changed")
+    assert en_message.subject == "Your password was changed"
+    assert nl_message.subject != en_message.subject
+    assert "http" not in nl_message.subject
+
+
+def test_mail_links_use_the_public_address(app, make):
+    user = make.user(verified=False)
+    from matchmaker.accounts.services import send_verification
+
+    with app.test_request_context(base_url="http://internal:8000"):
+        send_verification(user=user)
+    message = db.session.scalar(select(OutboxMessage))
+    assert app.config["PUBLIC_URL"] + "/account/verify/" in message.body
+
+
+def test_create_admin_command(app):
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["create-admin", "Root@Example.org", "--name", "Root", "--password", "x" * 14])
+    assert result.exit_code == 0, result.output
+    from matchmaker.accounts.services import find_user_by_email
+
+    db.session.rollback()
+    user = find_user_by_email("root@example.org")
+    assert user.is_admin and user.is_verified
+    result = runner.invoke(args=["create-admin", "short@example.org", "--password", "short"])
+    assert result.exit_code != 0 and "12 characters" in result.output
+
+
+def test_tick_command_closes_due_challenges(app, make):
+    challenge = make.challenge(days_open=-0.01)
+    commit()
+    result = app.test_cli_runner().invoke(args=["tick"])
+    assert result.exit_code == 0 and "closed 1 challenge" in result.output
+    db.session.rollback()
+    assert db.session.get(type(challenge), challenge.id).status.value == "closed"
+
+
+def test_demo_data_loads_once_with_every_kind_of_content(app):
+    from matchmaker.challenges.models import Challenge
+    from matchmaker.demo import load_demo_data
+    from matchmaker.organisations.models import Organisation
+
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["load-demo"])
+    assert result.exit_code == 0, result.output
+    assert "password for all" in result.output
+    db.session.rollback()
+    challenges = db.session.scalars(select(Challenge)).all()
+    public = [c for c in challenges if c.is_public]
+    assert len(public) >= 12
+    assert {c.current_status.value for c in challenges} >= {"published", "closed", "draft", "cancelled"}
+    kinds = [o.kind.value for o in db.session.scalars(select(Organisation))]
+    assert kinds.count("municipality") >= 3 and kinds.count("startup") >= 20
+    assert load_demo_data() is False
+
+
+def test_language_switch_changes_the_interface(client):
+    client.post("/language", data={"locale": "nl", "next": "/challenges/"})
+    page = client.get("/challenges/").get_data(as_text=True)
+    assert '<html lang="nl">' in page and "Uitdagingen" in page
+    client.post("/language", data={"locale": "en"})
+    assert '<html lang="en">' in client.get("/challenges/").get_data(as_text=True)
+
+
+def test_language_follows_the_browser(app):
+    anonymous = app.test_client()
+    page = anonymous.get("/", headers={"Accept-Language": "nl-NL,nl;q=0.9"}).get_data(as_text=True)
+    assert '<html lang="nl">' in page
+    page = anonymous.get("/", headers={"Accept-Language": "en-GB"}).get_data(as_text=True)
+    assert '<html lang="en">' in page
+
+
+def test_language_switch_ignores_unknown_language_and_foreign_next(client):
+    response = client.post("/language", data={"locale": "xx", "next": "https://evil.example/"})
+    assert response.headers["Location"] == "/"
+
+
+def test_friendly_404_page(client):
+    response = client.get("/no/such/page")
+    assert response.status_code == 404 and b"Page not found" in response.data
+
+
+def test_api_style_404_is_json(client):
+    response = client.get("/api/nothing")
+    assert response.status_code == 404
+    assert response.get_json()["error"]["status"] == 404
+
+
+def test_unexpected_error_shows_friendly_500(app):
+    class Rendering(TestConfig):
+        RENDER_500_IN_TESTS = True
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+
+    other = create_app(Rendering)
+
+    @other.get("/_boom")
+    def _boom():
+        raise RuntimeError("boom")
+
+    response = other.test_client().get("/_boom", headers={"Accept-Language": "en"})
+    assert response.status_code == 500 and b"Something went wrong on our side" in response.data
+
+
+def test_csrf_token_is_required_on_forms(tmp_path, app):
+    class Strict(TestConfig):
+        WTF_CSRF_ENABLED = True
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+
+    strict = create_app(Strict)
+    response = strict.test_client().post("/account/login", data={"email": "a@example.org", "password": "x" * 12},
+                                         headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert b"The form had expired" in response.data
+
+
+def test_sign_in_attempts_are_rate_limited(app):
+    from matchmaker.extensions import limiter
+
+    class Limited(TestConfig):
+        RATELIMIT_ENABLED = True
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+
+    try:
+        client = create_app(Limited).test_client()
+        statuses = [
+            client.post("/account/login", data={"email": "a@example.org", "password": "wrong password!"}).status_code
+            for _ in range(11)
+        ]
+    finally:  # the extension object is shared by every app in this process
+        limiter.reset()
+        limiter.enabled = False
+    assert statuses[:10] == [200] * 10 and statuses[10] == 429
+
+
+def test_security_headers(client):
+    headers = client.get("/").headers
+    assert headers["X-Frame-Options"] == "DENY"
+    assert "default-src 'self'" in headers["Content-Security-Policy"]
+
+
+def test_post_with_huge_body_is_refused(client):
+    response = client.post("/account/login", data={"email": "x" * (13 * 1024 * 1024)})
+    assert response.status_code == 413
