@@ -20,7 +20,7 @@ translations: $(STAMP)
 
 messages: $(STAMP)  ## re-extract strings and update the catalogues
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o matchmaker/translations/messages.pot .
-	$(BIN)/pybabel update --quiet --no-fuzzy-matching -i matchmaker/translations/messages.pot -d matchmaker/translations
+	$(BIN)/pybabel update --no-fuzzy-matching -i matchmaker/translations/messages.pot -d matchmaker/translations
 
 run: install
 	$(BIN)/flask db upgrade
