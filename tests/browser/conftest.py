@@ -1,0 +1,88 @@
+"""Browser tests: a live server in a thread and Debian's Chromium driven by Playwright.
+
+Without /usr/bin/chromium the tests are skipped with a hint, unless REQUIRE_BROWSER=1 (CI), where a
+missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+
+import pytest
+from werkzeug.serving import make_server
+
+from matchmaker import create_app
+from matchmaker.config import TestConfig
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+def _require_browser():
+    if os.path.exists(CHROMIUM):
+        return
+    message = "Chromium not found: install it with `sudo apt-get install -y chromium` to run the browser tests."
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def live_server(app):
+    """The app served over HTTP, with CSRF protection on as in production, on the test database."""
+
+    class BrowserConfig(TestConfig):
+        WTF_CSRF_ENABLED = True
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+
+    served = create_app(BrowserConfig)
+    server = make_server("127.0.0.1", 0, served, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    served.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
+    yield served.config["PUBLIC_URL"]
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page_factory(browser, tmp_path):
+    contexts = []
+
+    def _new(locale: str = "en", width: int = 1280, height: int = 900):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, locale=locale,
+            extra_http_headers={"Accept-Language": locale},
+        )
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        return page
+
+    yield _new
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def screenshot_dir():
+    path = os.environ.get("SCREENSHOT_DIR")
+    if path:
+        os.makedirs(path, exist_ok=True)
+    return path

@@ -1,0 +1,88 @@
+"""WCAG 2.1 AA checks with axe-core on the main pages, in Dutch and English, on desktop and phone."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchmaker.database import commit
+from matchmaker.enums import ChallengeStatus
+
+from ..factories import PASSWORD
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options=AXE_OPTIONS)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+def no_horizontal_scroll(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+
+
+@pytest.fixture
+def content(make):
+    municipality = make.municipality(name="Gemeente Utrecht")
+    officer = make.officer(municipality, email="officer@example.org")
+    challenge = make.challenge(organisation=municipality, title="Slimmere afvalinzameling")
+    make.question(challenge=challenge, asked_by=make.startup_member(), answer="Ja, dat kan.")
+    draft = make.challenge(organisation=municipality, status=ChallengeStatus.DRAFT, title="Concept")
+    commit()
+    return {"officer": officer, "challenge": challenge.slug, "draft": draft.id}
+
+
+PUBLIC_PAGES = ["/", "/challenges/", "/challenges/{challenge}", "/account/login", "/account/register",
+                "/account/reset", "/organisations/new", "/no-such-page"]
+OFFICER_PAGES = ["/dashboard", "/challenges/new", "/challenges/{draft}/manage", "/challenges/{draft}/criteria",
+                 "/account/settings"]
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+@pytest.mark.parametrize("width", [1280, 360])
+def test_pages_meet_wcag_aa(live_server, page_factory, content, locale, width):
+    page = page_factory(locale, width=width)
+    problems = {}
+    for path in PUBLIC_PAGES:
+        page.goto(live_server + path.format(**content))
+        found = axe_violations(page)
+        if not no_horizontal_scroll(page):
+            found.append("page scrolls sideways")
+        if found:
+            problems[path] = found
+    page.goto(f"{live_server}/account/login")
+    page.fill("#email", content["officer"].email)
+    page.fill("#password", PASSWORD)
+    page.click("main form button[type=submit]")
+    for path in OFFICER_PAGES:
+        page.goto(live_server + path.format(**content))
+        found = axe_violations(page)
+        if not no_horizontal_scroll(page):
+            found.append("page scrolls sideways")
+        if found:
+            problems[path] = found
+    assert problems == {}
+
+
+def test_form_errors_are_announced_and_linked(live_server, page_factory):
+    page = page_factory("en")
+    page.goto(f"{live_server}/account/register")
+    page.fill("#name", "X")
+    page.fill("#email", "not-an-address")
+    page.fill("#password", "short")
+    page.click("main form button[type=submit]")
+    summary = page.locator(".error-summary")
+    assert summary.get_attribute("role") == "alert"
+    assert page.locator("#email").get_attribute("aria-invalid") == "true"
+    assert "email-error" in page.locator("#email").get_attribute("aria-describedby")
+    assert axe_violations(page) == []
