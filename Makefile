@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP) translations
 
 translations: $(STAMP)
-	$(BIN)/pybabel compile --quiet --use-fuzzy -d matchmaker/translations
+	$(BIN)/pybabel compile --statistics -d matchmaker/translations
 
 messages: $(STAMP)  ## re-extract strings and update the catalogues
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o matchmaker/translations/messages.pot .

@@ -40,6 +40,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 
 
 def init_app(app: Flask) -> None:
+    from .web import IdConverter, reject_nul_bytes
+
+    app.url_map.converters["id"] = IdConverter
+    app.before_request(reject_nul_bytes)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {
             **app.config.get("SQLALCHEMY_ENGINE_OPTIONS", {}),

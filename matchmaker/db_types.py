@@ -51,3 +51,14 @@ def enum_type(enum_cls: type[StrEnum], name: str) -> Enum:
 
 def utcnow() -> datetime:
     return datetime.now(timezone.utc)
+
+
+MAX_ID = 2**31 - 1  # ids are INTEGER columns
+
+
+def parse_id(value) -> int | None:
+    """A database id from user input, or None when it is not one (never an overflow error)."""
+    text = str(value or "")
+    if not text.isdigit() or len(text) > 10 or not 0 < int(text) <= MAX_ID:
+        return None
+    return int(text)

@@ -5,8 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from flask import abort, flash, redirect, request, url_for
+from werkzeug.routing import IntegerConverter
 
 from .database import rollback
+from .db_types import MAX_ID, parse_id
 from .errors import DomainError
 from .extensions import db
 
@@ -33,10 +35,32 @@ def show_error(error: DomainError, form=None) -> None:
         flash(error.message, "error")
 
 
+MAX_PAGE = 10_000
+
+
+class IdConverter(IntegerConverter):
+    """`<id:name>`: a positive database id that fits an INTEGER column (a bigger number is a 404)."""
+
+    def __init__(self, url_map):
+        super().__init__(url_map, min=1, max=MAX_ID)
+
+
+def page_number() -> int:
+    page = request.args.get("page", 1, type=int) or 1
+    return min(max(page, 1), MAX_PAGE)
+
+
+def reject_nul_bytes() -> None:
+    """Before each request: NUL characters are never legitimate input and PostgreSQL refuses them."""
+    for values in (request.args, request.form):
+        for value in values.values():
+            if "\x00" in value:
+                abort(400)
+
+
 def get_or_404(model, ident):
-    try:
-        ident = int(ident)
-    except (TypeError, ValueError):
+    ident = parse_id(ident)
+    if ident is None:
         abort(404)
     obj = db.session.get(model, ident)
     if obj is None:

@@ -11,6 +11,7 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 from flask import has_app_context
+from flask_babel import force_locale
 
 from matchmaker import create_app
 from matchmaker.config import TestConfig
@@ -81,7 +82,7 @@ def _empty_database() -> None:
 @pytest.fixture(autouse=True)
 def app_ctx(app):
     """Each test body runs in its own app context (and database session); the data goes after."""
-    with app.app_context():
+    with app.app_context(), force_locale("en"):  # service messages in tests read English
         yield
         db.session.rollback()
         _empty_database()

@@ -251,3 +251,44 @@ def test_security_headers(client):
 def test_post_with_huge_body_is_refused(client):
     response = client.post("/account/login", data={"email": "x" * (13 * 1024 * 1024)})
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize("path", [
+    "/challenges/99999999999999999999", "/challenges/2147483648", "/challenges/0",
+    "/challenges/?page=99999999999999999999999", "/challenges/?page=-5",
+])
+def test_out_of_range_numbers_never_crash(client, path):
+    assert client.get(path).status_code in (200, 404)
+
+
+def test_nul_bytes_in_input_are_a_400(client):
+    assert client.get("/challenges/?q=a%00b").status_code == 400
+    assert client.post("/account/login", data={"email": "a\x00@example.org", "password": "x"}).status_code == 400
+
+
+def test_out_of_range_ids_in_post_routes_are_404(client, make):
+    login(client, make.admin())
+    assert client.post("/admin/users/99999999999/deactivate").status_code == 404
+
+
+def test_dutch_catalogue_is_complete_and_keeps_placeholders():
+    import re
+
+    from babel.messages.pofile import read_po
+
+    from matchmaker import PROJECT_ROOT
+
+    path = PROJECT_ROOT / "matchmaker/translations/nl/LC_MESSAGES/messages.po"
+    catalog = read_po(path.open("rb"))
+    token = re.compile(r"%\(\w+\)\w|\{\w+\}")
+    problems = []
+    for message in catalog:
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if not all(strings) or "fuzzy" in message.flags:
+            problems.append(("untranslated", ids[0]))
+        elif set(token.findall(ids[-1])) != set(token.findall(strings[-1])):
+            problems.append(("placeholders", ids[0]))
+    assert problems == []

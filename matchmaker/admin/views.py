@@ -13,7 +13,7 @@ from ..extensions import db
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation
-from ..web import get_or_404, show_error
+from ..web import get_or_404, page_number, show_error
 from .permissions import is_admin
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
@@ -50,7 +50,7 @@ def organisations():
     return render_template("admin/organisations.html", organisations=rows, kind=kind, form=EmptyForm())
 
 
-@bp.post("/organisations/<int:organisation_id>/verify")
+@bp.post("/organisations/<id:organisation_id>/verify")
 @admin_required
 def verify(organisation_id: int):
     organisation = get_or_404(Organisation, organisation_id)
@@ -75,11 +75,11 @@ def users():
     query = select(User).order_by(User.created_at.desc())
     if text:
         query = query.where(User.email.contains(text) | User.name.ilike(f"%{text}%"))
-    pagination = db.paginate(query, page=request.args.get("page", 1, type=int), per_page=25, error_out=False)
+    pagination = db.paginate(query, page=page_number(), per_page=25, error_out=False)
     return render_template("admin/users.html", pagination=pagination, text=text, form=EmptyForm())
 
 
-@bp.post("/users/<int:user_id>/<any(activate, deactivate):action>")
+@bp.post("/users/<id:user_id>/<any(activate, deactivate):action>")
 @admin_required
 def set_active(user_id: int, action: str):
     user = get_or_404(User, user_id)

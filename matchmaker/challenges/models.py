@@ -80,7 +80,7 @@ class Challenge(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
-    organisation: Mapped[Organisation] = relationship(lazy="joined")
+    organisation: Mapped[Organisation] = relationship(lazy="joined", innerjoin=True)
     criteria: Mapped[list[Criterion]] = relationship(
         back_populates="challenge", order_by="Criterion.position", cascade="all, delete-orphan"
     )

@@ -10,7 +10,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 
 from ..accounts.models import User
 from ..audit.services import record_event
-from ..db_types import utcnow
+from ..db_types import parse_id, utcnow
 from ..enums import ChallengeStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
@@ -239,7 +239,7 @@ def close_due_challenges(*, now: datetime | None = None) -> list[Challenge]:
         db.session.scalars(
             select(Challenge)
             .where(Challenge.status == ChallengeStatus.PUBLISHED, Challenge.submissions_close_at <= now)
-            .with_for_update(skip_locked=True)
+            .with_for_update(skip_locked=True, of=Challenge)
         )
     )
     for challenge in due:
@@ -291,7 +291,8 @@ def interested_users(challenge: Challenge, exclude: User | None = None) -> list[
 def find_challenge(ref: str) -> Challenge | None:
     """By id or by slug: `/challenges/12` and `/challenges/slimme-afvalinzameling` both work."""
     if ref.isdigit():
-        return db.session.get(Challenge, int(ref))
+        ident = parse_id(ref)
+        return db.session.get(Challenge, ident) if ident else None
     return db.session.scalar(select(Challenge).where(Challenge.slug == ref))
 
 

@@ -9,7 +9,7 @@ from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
 from ..enums import OrgKind
 from ..themes import THEMES
-from ..web import get_or_404, show_error
+from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .forms import AnswerForm, CancelForm, ChallengeForm, ClarificationForm, CriteriaForm, ExtendForm, QuestionForm
 from .models import Question
@@ -42,9 +42,9 @@ def index():
     theme = theme if theme in THEMES else ""
     municipality = request.args.get("municipality", "")[:180]
     open_now = request.args.get("open") == "1"
-    page = request.args.get("page", 1, type=int)
+    page = page_number()
     query = services.search_public(text=text, theme=theme, municipality=municipality, open_now=open_now)
-    pagination = db.paginate(query, page=max(page, 1), per_page=current_app.config["PER_PAGE"], error_out=False)
+    pagination = db.paginate(query, page=page, per_page=current_app.config["PER_PAGE"], error_out=False)
     return render_template(
         "challenges/index.html",
         pagination=pagination,
@@ -249,7 +249,7 @@ def ask(ref: str):
     return _render_show(challenge, question_form=form, status=422)
 
 
-@bp.post("/<ref>/questions/<int:question_id>/answer")
+@bp.post("/<ref>/questions/<id:question_id>/answer")
 @login_required
 def answer(ref: str, question_id: int):
     challenge = _managed(ref, permissions.can_answer_questions)

@@ -109,7 +109,7 @@ def members(slug: str):
     )
 
 
-@bp.post("/<slug>/members/<int:membership_id>/remove")
+@bp.post("/<slug>/members/<id:membership_id>/remove")
 @login_required
 def remove_member(slug: str, membership_id: int):
     organisation = _get(slug)
