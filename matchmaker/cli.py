@@ -36,11 +36,13 @@ def register_cli(app: Flask) -> None:
         """Record due transitions and send their e-mail. Safe to run every minute from a scheduler."""
         from .challenges.services import close_due_challenges
         from .mail.services import deliver_pending
+        from .proposals.services import send_deadline_reminders
 
         closed = close_due_challenges()
+        reminded = send_deadline_reminders()
         commit()
         sent = deliver_pending()
-        click.echo(f"closed {len(closed)} challenge(s); sent {sent} pending message(s)")
+        click.echo(f"closed {len(closed)} challenge(s); reminded {reminded} draft(s); sent {sent} pending message(s)")
 
     @app.cli.command("send-mail")
     def send_mail() -> None:

@@ -8,10 +8,12 @@ class DomainError(Exception):
 
     status_code = 400
 
-    def __init__(self, message: str, *, field: str | None = None):
+    def __init__(self, message: str, *, field: str | None = None,
+                 problems: list[tuple[str | None, str]] | None = None):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.problems = problems or [(field, message)]
 
 
 class NotAllowed(DomainError):

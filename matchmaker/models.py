@@ -5,3 +5,4 @@ from .audit.models import AuditEvent  # noqa: F401
 from .challenges.models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge  # noqa: F401
 from .mail.models import OutboxMessage  # noqa: F401
 from .organisations.models import Invitation, Membership, Organisation  # noqa: F401
+from .proposals.models import Proposal, ProposalVersion  # noqa: F401

@@ -29,10 +29,16 @@ def redirect_next(default_endpoint: str = "main.dashboard", **values):
 def show_error(error: DomainError, form=None) -> None:
     """Undo the failed service call and show its message on the field it names, or as a flash."""
     rollback()
-    if form is not None and error.field and error.field in form:
-        form[error.field].errors = list(form[error.field].errors) + [error.message]
-    else:
-        flash(error.message, "error")
+    add_error(error, form)
+
+
+def add_error(error: DomainError, form=None) -> None:
+    """Show a domain error on the form field it names, or as a flash (keeping the session's work)."""
+    for field, message in error.problems:
+        if form is not None and field and field in form:
+            form[field].errors = list(form[field].errors) + [message]
+        else:
+            flash(message, "error")
 
 
 MAX_PAGE = 10_000

@@ -10,9 +10,10 @@ from matchmaker.accounts.services import hash_password
 from matchmaker.challenges.models import Challenge, ChallengeTheme, Criterion, Question
 from matchmaker.challenges.services import default_criteria
 from matchmaker.db_types import utcnow
-from matchmaker.enums import ChallengeStatus, MemberRole, OrgKind
+from matchmaker.enums import ChallengeStatus, MemberRole, OrgKind, ProposalStatus
 from matchmaker.extensions import db
 from matchmaker.organisations.models import Membership, Organisation
+from matchmaker.proposals.models import Proposal, ProposalVersion
 
 PASSWORD = "correct horse battery staple"
 _seq = itertools.count(1)
@@ -118,3 +119,42 @@ class Factory:
         db.session.add(question)
         db.session.flush()
         return question
+
+    def proposal(self, *, challenge: Challenge | None = None, startup: Organisation | None = None,
+                 status: ProposalStatus = ProposalStatus.SUBMITTED, **fields) -> Proposal:
+        """A proposal; unless it is a draft, with one submitted version and a reference."""
+        n = next(_seq)
+        content = {
+            "summary": f"Proposal summary {n}", "understanding": "We understand the problem.",
+            "solution": "A small pilot with sensors.", "team": "Two engineers and a designer.",
+            "price_cents": 2_500_000, "duration_weeks": 12, "language": "nl",
+        }
+        content.update(fields)
+        proposal = Proposal(challenge=challenge or self.challenge(), startup=startup or self.startup(),
+                            status=ProposalStatus.DRAFT, **content)
+        db.session.add(proposal)
+        db.session.flush()
+        if status != ProposalStatus.DRAFT:
+            proposal.status = status
+            proposal.reference = f"MM-2026-{proposal.id:06d}"
+            proposal.submitted_at = proposal.first_submitted_at = utcnow()
+            proposal.submitted_version = 1
+            if status == ProposalStatus.WITHDRAWN:
+                proposal.withdrawn_at = utcnow()
+            db.session.add(ProposalVersion(proposal=proposal, number=1, **proposal.content()))
+            db.session.flush()
+        return proposal
+
+
+def pdf_bytes(pages: int = 1) -> bytes:
+    """A small, valid PDF made with pypdf."""
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

@@ -11,6 +11,7 @@ import pytest
 from matchmaker.enums import ChallengeStatus
 
 from .conftest import login
+from .factories import pdf_bytes
 
 ROLES = ("anonymous", "startup", "officer", "other_officer", "evaluator", "admin")
 
@@ -48,7 +49,16 @@ def world(make):
     published = make.challenge(organisation=municipality)
     draft = make.challenge(organisation=municipality, status=ChallengeStatus.DRAFT)
     question = make.question(challenge=published, asked_by=users["startup"])
+    own_proposal = make.proposal(challenge=published, startup=users["startup"].memberships[0].organisation)
+    closed = make.challenge(organisation=municipality, days_open=-1)
+    from matchmaker.proposals import attachments
+
+    closed_proposal = make.proposal(challenge=closed, attachment_key=attachments.store(pdf_bytes()),
+                                    attachment_name="plan.pdf", attachment_size=100)
     return {
+        "SP": own_proposal.id,
+        "C": closed.id,
+        "CP": closed_proposal.id,
         "users": users,
         "P": published.slug,
         "Pid": published.id,
@@ -102,6 +112,22 @@ ROUTES = [
     ("POST", "/admin/users/{victim}/deactivate", {}, only({"admin": 302}, 403)),
     ("POST", "/language", {"locale": "nl"}, everyone(302)),
     ("GET", "/healthz", None, everyone(200)),
+    # proposals
+    ("GET", "/challenges/{P}/apply", None, only({"startup": 302}, 403)),  # continues the existing proposal
+    ("POST", "/challenges/{P}/apply", {"summary": "Begin", "save": "1", "language": "nl"}, only({"startup": 302}, 403)),
+    ("GET", "/proposals/", None, signed_in(200)),
+    ("GET", "/proposals/{SP}", None, only({"startup": 200}, 404)),
+    ("GET", "/proposals/{SP}/edit", None, only({"startup": 200}, 404)),
+    ("POST", "/proposals/{SP}/edit", {"summary": "Beter", "save": "1", "language": "nl"}, only({"startup": 302}, 404)),
+    ("GET", "/proposals/{SP}/receipt/1", None, only({"startup": 200}, 404)),
+    ("POST", "/proposals/{SP}/withdraw", {}, only({"startup": 302}, 404)),
+    ("GET", "/proposals/{SP}/print", None, only({"startup": 200, "officer": 403}, 404)),
+    ("GET", "/challenges/{Pid}/proposals", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{Pid}/proposals.csv", None, only({}, 403)),
+    ("GET", "/challenges/{C}/proposals", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{C}/proposals.csv", None, only({"officer": 200}, 403)),
+    ("GET", "/proposals/{CP}/print", None, only({"officer": 200}, 404)),
+    ("GET", "/proposals/{CP}/attachment", None, only({"officer": 200}, 404)),
 ]
 
 

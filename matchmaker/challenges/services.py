@@ -11,7 +11,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..db_types import parse_id, utcnow
-from ..enums import ChallengeStatus
+from ..enums import ChallengeStatus, ProposalStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
 from ..mail.services import mail_user
@@ -277,10 +277,22 @@ def is_saved(challenge: Challenge, user) -> bool:
 
 
 def interested_users(challenge: Challenge, exclude: User | None = None) -> list[User]:
-    """Everyone who saved the challenge or asked a question about it."""
+    """Everyone who saved the challenge, asked a question about it, or works on a proposal for it."""
+    from ..organisations.models import Membership
+    from ..proposals.models import Proposal
+
     savers = select(SavedChallenge.user_id).where(SavedChallenge.challenge_id == challenge.id)
     askers = select(Question.asked_by_id).where(Question.challenge_id == challenge.id)
-    query = select(User).where(User.active, or_(User.id.in_(savers), User.id.in_(askers))).order_by(User.id)
+    applicants = (
+        select(Membership.user_id)
+        .join(Proposal, Proposal.startup_id == Membership.organisation_id)
+        .where(Proposal.challenge_id == challenge.id, Proposal.status != ProposalStatus.WITHDRAWN)
+    )
+    query = (
+        select(User)
+        .where(User.active, or_(User.id.in_(savers), User.id.in_(askers), User.id.in_(applicants)))
+        .order_by(User.id)
+    )
     if exclude is not None:
         query = query.where(User.id != exclude.id)
     return list(db.session.scalars(query))

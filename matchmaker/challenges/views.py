@@ -13,6 +13,8 @@ from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .forms import AnswerForm, CancelForm, ChallengeForm, ClarificationForm, CriteriaForm, ExtendForm, QuestionForm
 from .models import Question
+from ..proposals.permissions import can_apply
+from ..proposals.services import count_submitted, my_proposal
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 
@@ -68,6 +70,8 @@ def _render_show(challenge, question_form=None, status=200):
         can_manage=permissions.can_manage_challenge(current_user, challenge),
         can_ask=permissions.can_ask_question(current_user, challenge),
         can_save=permissions.can_save_challenge(current_user, challenge),
+        can_apply=can_apply(current_user, challenge),
+        my_proposal=my_proposal(challenge, current_user),
     ), status
 
 
@@ -158,6 +162,7 @@ def _render_manage(challenge, answer_form=None, answering=None, clarification_fo
         can_cancel=permissions.can_cancel_challenge(current_user, challenge),
         can_extend=permissions.can_extend_deadline(current_user, challenge),
         can_answer=permissions.can_answer_questions(current_user, challenge),
+        proposal_count=count_submitted(challenge),
     ), status
 
 

@@ -8,6 +8,7 @@ from ..enums import OrgKind
 from ..extensions import db
 from ..organisations.models import Organisation
 from ..organisations.permissions import organisations_of
+from ..proposals.services import proposals_of
 from ..web import safe_next
 
 bp = Blueprint("main", __name__)
@@ -46,6 +47,7 @@ def dashboard():
         startups=organisations_of(current_user, OrgKind.STARTUP),
         managed=challenge_services.challenges_managed_by(current_user),
         saved=challenge_services.saved_challenges(current_user),
+        proposals=proposals_of(current_user),
     )
 
 

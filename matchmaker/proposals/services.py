@@ -1,0 +1,316 @@
+"""Proposals: drafting, submitting (numbered versions and receipts), withdrawing, reminders.
+
+Concurrency: every change locks the proposal row and compares the `lock_version` the form was built
+from. A double click or a replayed form with the same content is answered with the existing result;
+a form built from an older state with different content is refused with its text kept.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from ..accounts.models import User
+from ..audit.services import record_event
+from ..challenges.models import Challenge
+from ..db_types import utcnow
+from ..enums import ChallengeStatus, ProposalStatus
+from ..errors import InvalidState, NotAllowed, ValidationFailed
+from ..extensions import db
+from ..mail.services import mail_user
+from ..organisations.models import Organisation
+from ..organisations.permissions import is_member
+from . import attachments, permissions
+from .models import CONTENT_FIELDS, Proposal, ProposalVersion
+
+TEXT_FIELDS = ("summary", "understanding", "solution", "team", "price_justification")
+REQUIRED_AT_SUBMIT = ("summary", "understanding", "solution", "team", "price_cents", "duration_weeks")
+LOCAL = ZoneInfo("Europe/Amsterdam")
+
+
+class StaleForm(InvalidState):
+    """The proposal changed since the form was opened (another member, another tab)."""
+
+
+def find_proposal(challenge: Challenge, startup: Organisation) -> Proposal | None:
+    return db.session.scalar(
+        select(Proposal).where(Proposal.challenge_id == challenge.id, Proposal.startup_id == startup.id)
+    )
+
+
+def my_proposal(challenge: Challenge, user) -> Proposal | None:
+    """The proposal of (one of) the user's startups for this challenge, if any."""
+    for startup in permissions.startups_of(user):
+        proposal = find_proposal(challenge, startup)
+        if proposal is not None:
+            return proposal
+    return None
+
+
+def start_proposal(*, challenge: Challenge, startup: Organisation, user: User) -> Proposal:
+    """The startup's proposal for this challenge, created if needed. Safe against two members (or
+    two clicks) starting at the same moment: the unique constraint decides, the loser reads."""
+    if not permissions.can_apply(user, challenge) or not is_member(user, startup) or not startup.is_startup:
+        if not challenge.is_open:
+            raise InvalidState(_("This challenge is not open for proposals."))
+        raise NotAllowed(_("Only members of a startup with a confirmed e-mail address can apply."))
+    existing = find_proposal(challenge, startup)
+    if existing is not None:
+        return existing
+    proposal = Proposal(challenge_id=challenge.id, startup_id=startup.id, created_by_id=user.id,
+                        language=challenge.languages[0] if challenge.languages else "nl")
+    try:
+        with db.session.begin_nested():
+            db.session.add(proposal)
+    except IntegrityError:
+        existing = find_proposal(challenge, startup)
+        if existing is None:
+            raise
+        return existing
+    record_event(actor=user, action="proposal.started", subject=proposal, data={"challenge_id": challenge.id})
+    return proposal
+
+
+def _lock(proposal: Proposal) -> Proposal:
+    """Re-read the row with a lock held until the commit (PostgreSQL); SQLite serialises writers."""
+    return db.session.scalars(
+        select(Proposal)
+        .where(Proposal.id == proposal.id)
+        .with_for_update(of=Proposal)
+        .execution_options(populate_existing=True)
+    ).one()
+
+
+def _same_content(proposal: Proposal, data: dict) -> bool:
+    return all(data.get(f, getattr(proposal, f)) == getattr(proposal, f) for f in CONTENT_FIELDS if f in data)
+
+
+def _check_fresh(proposal: Proposal, expected_version: int | None, data: dict) -> bool:
+    """True when the form is current; False when it is a harmless replay; StaleForm otherwise."""
+    if expected_version is None or proposal.lock_version == expected_version:
+        return True
+    if _same_content(proposal, data):
+        return False
+    raise StaleForm(_("Someone else changed this proposal after you opened it. Your text is still in the form "
+                      "below; compare it with the saved version before you save again."))
+
+
+def _check_open(proposal: Proposal) -> None:
+    if not proposal.challenge.is_open:
+        raise InvalidState(_("The deadline for this challenge has passed, so the proposal can no longer be "
+                             "changed. Your text is still in the form below if you want to copy it."))
+
+
+def _clean(data: dict) -> dict:
+    cleaned = {f: data[f] for f in CONTENT_FIELDS if f in data}
+    for field in TEXT_FIELDS:
+        if field in cleaned:
+            cleaned[field] = (cleaned[field] or "").strip()
+    return cleaned
+
+
+def _apply(proposal: Proposal, data: dict, upload=None, remove_attachment: bool = False) -> None:
+    for field, value in data.items():
+        setattr(proposal, field, value)
+    if remove_attachment:
+        proposal.attachment_key = proposal.attachment_name = proposal.attachment_size = None
+    if upload is not None and getattr(upload, "filename", ""):
+        content = attachments.read_pdf(upload)
+        proposal.attachment_key = attachments.store(content)
+        proposal.attachment_name = attachments.clean_filename(upload.filename)
+        proposal.attachment_size = len(content)
+
+
+def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
+                  upload=None, remove_attachment: bool = False) -> Proposal:
+    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
+    if not permissions.can_view_own_proposal(user, proposal):
+        raise NotAllowed(_("This is not your startup's proposal."))
+    data = _clean(data)
+    proposal = _lock(proposal)
+    _check_open(proposal)
+    if not _check_fresh(proposal, expected_version, data):
+        return proposal
+    _apply(proposal, data, upload, remove_attachment)
+    db.session.flush()
+    record_event(actor=user, action="proposal.saved", subject=proposal)
+    return proposal
+
+
+def submission_problems(proposal: Proposal) -> list[tuple[str | None, str]]:
+    """(field, message) pairs for everything that stops this proposal from being submitted."""
+    challenge, startup = proposal.challenge, proposal.startup
+    problems: list[tuple[str | None, str]] = []
+    labels = {"summary": _("a summary"), "understanding": _("your understanding of the problem"),
+              "solution": _("the proposed solution"), "team": _("the team"), "price_cents": _("a price"),
+              "duration_weeks": _("the duration")}
+    for field in REQUIRED_AT_SUBMIT:
+        value = getattr(proposal, field)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            problems.append((field, _("Fill in %(what)s.", what=labels[field])))
+    low, high = challenge.budget_min_cents, challenge.budget_max_cents
+    price = proposal.price_cents
+    outside = price is not None and ((low is not None and price < low) or (high is not None and price > high))
+    if outside and not proposal.price_justification.strip():
+        problems.append(("price_justification",
+                         _("Your price is outside the budget range of the challenge. Explain why in the "
+                           "justification.")))
+    if challenge.languages and proposal.language not in challenge.languages:
+        problems.append(("language", _("This challenge does not accept proposals in that language.")))
+    problems.extend((None, message) for message in eligibility_problems(challenge, startup))
+    return problems
+
+
+def eligibility_problems(challenge: Challenge, startup: Organisation, now: datetime | None = None) -> list[str]:
+    """Company age and size against the challenge's limits, from the startup's profile."""
+    now = now or utcnow()
+    problems = []
+    if challenge.max_age_years is not None:
+        if startup.founded_year is None:
+            problems.append(_("This challenge is for companies up to %(n)d years old: add your founding year "
+                              "to your profile.", n=challenge.max_age_years))
+        elif now.astimezone(LOCAL).year - startup.founded_year > challenge.max_age_years:
+            problems.append(_("This challenge is for companies up to %(n)d years old; %(name)s was founded in "
+                              "%(year)d.", n=challenge.max_age_years, name=startup.name, year=startup.founded_year))
+    if challenge.max_fte is not None:
+        if startup.size_fte is None:
+            problems.append(_("This challenge is for companies up to %(n)d FTE: add your team size to your "
+                              "profile.", n=challenge.max_fte))
+        elif startup.size_fte > challenge.max_fte:
+            problems.append(_("This challenge is for companies up to %(n)d FTE; %(name)s has %(size)d.",
+                              n=challenge.max_fte, name=startup.name, size=startup.size_fte))
+    return problems
+
+
+def submit_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
+                    upload=None, remove_attachment: bool = False) -> ProposalVersion:
+    """Save and submit: a new numbered version, the reference on first submit, a receipt by e-mail."""
+    if not permissions.can_view_own_proposal(user, proposal):
+        raise NotAllowed(_("This is not your startup's proposal."))
+    data = _clean(data)
+    proposal = _lock(proposal)
+    _check_open(proposal)
+    if not _check_fresh(proposal, expected_version, data):
+        if proposal.status == ProposalStatus.SUBMITTED and not proposal.has_unsubmitted_changes:
+            return proposal.latest_version  # the same submit again: the same receipt
+    _apply(proposal, data, upload, remove_attachment)
+    if (proposal.status == ProposalStatus.SUBMITTED and proposal.latest_version is not None
+            and not proposal.has_unsubmitted_changes):
+        db.session.flush()
+        return proposal.latest_version  # nothing changed since the last receipt
+    problems = submission_problems(proposal)
+    if problems:
+        db.session.flush()  # keep the text the startup typed; the view shows the problems
+        raise ValidationFailed(" ".join(m for _f, m in problems), problems=problems)
+    now = utcnow()
+    number = proposal.latest_version.number + 1 if proposal.latest_version else 1
+    version = ProposalVersion(proposal=proposal, number=number, created_by_id=user.id, **proposal.content())
+    db.session.add(version)
+    if proposal.reference is None:
+        proposal.reference = f"MM-{now.astimezone(LOCAL).year}-{proposal.id:06d}"
+        proposal.first_submitted_at = now
+    proposal.status = ProposalStatus.SUBMITTED
+    proposal.withdrawn_at = None
+    proposal.submitted_at = now
+    proposal.submitted_version = number
+    db.session.flush()
+    record_event(actor=user, action="proposal.submitted", subject=proposal,
+                 data={"version": number, "reference": proposal.reference})
+    for membership in proposal.startup.memberships:
+        mail_user(membership.user, "proposal_receipt", proposal=proposal, version=version, submitter=user)
+    return version
+
+
+def withdraw_proposal(*, proposal: Proposal, user: User) -> None:
+    proposal = _lock(proposal)
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        return
+    if not permissions.can_withdraw_proposal(user, proposal):
+        if not proposal.challenge.is_open:
+            raise InvalidState(_("After the deadline a proposal can no longer be withdrawn."))
+        raise InvalidState(_("Only a submitted proposal can be withdrawn."))
+    proposal.status = ProposalStatus.WITHDRAWN
+    proposal.withdrawn_at = utcnow()
+    db.session.flush()
+    record_event(actor=user, action="proposal.withdrawn", subject=proposal, data={"reference": proposal.reference})
+    for membership in proposal.startup.memberships:
+        mail_user(membership.user, "proposal_withdrawn", proposal=proposal, withdrawer=user)
+
+
+def version_that_counts(proposal: Proposal) -> ProposalVersion | None:
+    for version in reversed(proposal.versions):
+        if version.number == proposal.submitted_version:
+            return version
+    return None
+
+
+# --- officers -------------------------------------------------------------------------------------
+
+def count_submitted(challenge: Challenge) -> int:
+    return db.session.scalar(
+        select(func.count(Proposal.id)).where(
+            Proposal.challenge_id == challenge.id, Proposal.status.in_(permissions.VISIBLE_AFTER_CLOSING)
+        )
+    ) or 0
+
+
+def proposals_after_closing(challenge: Challenge, user: User) -> list[Proposal]:
+    """All submitted proposals, only once the challenge has closed; never drafts or withdrawn ones."""
+    if permissions.is_sealed(challenge) or challenge.status == ChallengeStatus.CANCELLED:
+        raise NotAllowed(_("Proposals stay sealed until the deadline has passed."))
+    return list(
+        db.session.scalars(
+            select(Proposal)
+            .where(Proposal.challenge_id == challenge.id, Proposal.status.in_(permissions.VISIBLE_AFTER_CLOSING))
+            .order_by(Proposal.reference)
+        )
+    )
+
+
+def record_sealed_view(*, proposal: Proposal, user: User, what: str) -> None:
+    record_event(actor=user, action="proposal.viewed", subject=proposal, data={"what": what})
+
+
+# --- startups ------------------------------------------------------------------------------------
+
+def proposals_of(user: User) -> list[Proposal]:
+    startup_ids = [o.id for o in permissions.startups_of(user)]
+    if not startup_ids:
+        return []
+    return list(
+        db.session.scalars(
+            select(Proposal)
+            .join(Proposal.challenge)
+            .where(Proposal.startup_id.in_(startup_ids))
+            .order_by(Challenge.submissions_close_at.desc())
+        )
+    )
+
+
+def send_deadline_reminders(*, now: datetime | None = None, hours: int = 48) -> int:
+    """E-mail the members of startups whose proposal is still a draft 48 hours before the deadline."""
+    now = now or utcnow()
+    due = list(
+        db.session.scalars(
+            select(Proposal)
+            .join(Proposal.challenge)
+            .where(
+                Proposal.status == ProposalStatus.DRAFT,
+                Proposal.reminder_sent_at.is_(None),
+                Challenge.status == ChallengeStatus.PUBLISHED,
+                Challenge.submissions_close_at > now,
+                Challenge.submissions_close_at <= now + timedelta(hours=hours),
+            )
+            .with_for_update(skip_locked=True, of=Proposal)
+        )
+    )
+    for proposal in due:
+        proposal.reminder_sent_at = now
+        for membership in proposal.startup.memberships:
+            mail_user(membership.user, "proposal_reminder", proposal=proposal)
+    db.session.flush()
+    return len(due)

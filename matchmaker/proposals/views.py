@@ -1,0 +1,256 @@
+import csv
+import io
+
+from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..challenges import services as challenge_services
+from ..challenges.permissions import can_manage_challenge, can_view_challenge
+from ..errors import DomainError, ValidationFailed
+from ..organisations.forms import EmptyForm
+from ..extensions import db
+from ..web import add_error, get_or_404, show_error
+from . import attachments, permissions, services
+from .forms import ProposalForm
+from .models import Proposal
+
+bp = Blueprint("proposals", __name__)
+
+LANGUAGE_LABELS = {"nl": "Nederlands", "en": "English"}
+
+
+def _challenge_or_404(ref: str):
+    challenge = challenge_services.find_challenge(ref)
+    if challenge is None or not can_view_challenge(current_user, challenge):
+        abort(404)
+    return challenge
+
+
+def _own_proposal_or_404(proposal_id: int) -> Proposal:
+    proposal = get_or_404(Proposal, proposal_id)
+    if not permissions.can_view_own_proposal(current_user, proposal):
+        abort(404)  # another startup's proposal does not exist for you
+    return proposal
+
+
+def _prepare_form(form: ProposalForm, challenge, proposal=None) -> None:
+    startups = permissions.startups_of(current_user)
+    form.startup.choices = [(str(s.id), s.name) for s in startups]
+    form.language.choices = [(code, LANGUAGE_LABELS[code]) for code in (challenge.languages or ["nl", "en"])]
+    if proposal is not None and not form.is_submitted():
+        form.lock_version.data = str(proposal.lock_version)
+        form.startup.data = str(proposal.startup_id)
+
+
+def _render_form(form, challenge, proposal, status=200):
+    startups = permissions.startups_of(current_user)
+    startup = proposal.startup if proposal is not None else (startups[0] if startups else None)
+    return render_template(
+        "proposals/form.html", form=form, challenge=challenge, proposal=proposal,
+        problems=services.submission_problems(proposal) if proposal is not None else [],
+        eligibility=services.eligibility_problems(challenge, startup) if startup is not None else [],
+    ), status
+
+
+def _save_or_submit(form: ProposalForm, challenge, proposal: Proposal):
+    """One form, two buttons. When a submit is refused, the text is still saved as a draft."""
+    submitting = "submit" in request.form
+    kwargs = dict(data=form.proposal_data(), expected_version=form.expected_version(),
+                  upload=form.attachment.data, remove_attachment=form.remove_attachment.data)
+    try:
+        if submitting:
+            version = services.submit_proposal(proposal=proposal, user=current_user, **kwargs)
+        else:
+            proposal = services.save_proposal(proposal=proposal, user=current_user, **kwargs)
+    except ValidationFailed as error:
+        # the service has applied the text before it found the problem: keep it, show what is missing
+        add_error(error, form)
+        db.session.flush()
+        form.lock_version.data = str(proposal.lock_version)
+        if error.field == "attachment":
+            flash(_("Your text is saved, but the attachment was not accepted: see below."), "error")
+        else:
+            flash(_("Your text is saved as a draft, but not submitted yet: see what is missing."), "error")
+        return _render_form(form, challenge, proposal)
+    except DomainError as error:
+        show_error(error, form)
+        return _render_form(form, challenge, proposal, 409 if isinstance(error, services.StaleForm) else 422)
+    if submitting:
+        flash(_("Submitted. Your reference is %(ref)s (version %(n)d); a receipt is on its way by e-mail.",
+                ref=proposal.reference, n=version.number), "success")
+        return redirect(url_for("proposals.receipt", proposal_id=proposal.id, number=version.number))
+    if proposal.status.value == "submitted" and proposal.has_unsubmitted_changes:
+        flash(_("Your changes are saved. Submit again before the deadline to make them count."), "info")
+    else:
+        flash(_("Saved as a draft."), "success")
+    return redirect(url_for("proposals.edit", proposal_id=proposal.id))
+
+
+@bp.route("/challenges/<ref>/apply", methods=["GET", "POST"])
+@login_required
+def apply(ref: str):
+    challenge = _challenge_or_404(ref)
+    if not permissions.can_apply(current_user, challenge):
+        if not challenge.is_open:
+            flash(_("This challenge is not open for proposals."), "error")
+            return redirect(url_for("challenges.show", ref=challenge.slug))
+        abort(403)
+    startups = permissions.startups_of(current_user)
+    if request.method == "GET" and len(startups) == 1:
+        existing = services.find_proposal(challenge, startups[0])
+        if existing is not None:
+            return redirect(url_for("proposals.edit", proposal_id=existing.id))
+    form = ProposalForm()
+    _prepare_form(form, challenge)
+    if request.method == "GET":
+        form.language.data = challenge.languages[0] if challenge.languages else "nl"
+    if form.validate_on_submit():
+        startup = next((s for s in startups if str(s.id) == form.startup.data), startups[0])
+        try:
+            proposal = services.start_proposal(challenge=challenge, startup=startup, user=current_user)
+        except DomainError as error:
+            show_error(error, form)
+            return _render_form(form, challenge, None, 422)
+        return _save_or_submit(form, challenge, proposal)
+    return _render_form(form, challenge, None, 422 if form.is_submitted() else 200)
+
+
+@bp.route("/proposals/<id:proposal_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(proposal_id: int):
+    proposal = _own_proposal_or_404(proposal_id)
+    challenge = proposal.challenge
+    form = ProposalForm(obj=proposal)
+    _prepare_form(form, challenge, proposal)
+    if request.method == "POST" and not permissions.can_edit_proposal(current_user, proposal):
+        if not challenge.is_open:
+            form.validate()
+            show_error(DomainError(_("The deadline for this challenge has passed, so the proposal can no longer "
+                                     "be changed. Your text is still in the form below if you want to copy it.")))
+            return _render_form(form, challenge, proposal, 409)
+        abort(403)
+    if form.validate_on_submit():
+        return _save_or_submit(form, challenge, proposal)
+    return _render_form(form, challenge, proposal, 422 if form.is_submitted() else 200)
+
+
+@bp.get("/proposals/<id:proposal_id>")
+@login_required
+def show(proposal_id: int):
+    proposal = _own_proposal_or_404(proposal_id)
+    return render_template(
+        "proposals/show.html", proposal=proposal, form=EmptyForm(),
+        can_edit=permissions.can_edit_proposal(current_user, proposal),
+        can_withdraw=permissions.can_withdraw_proposal(current_user, proposal),
+    )
+
+
+@bp.get("/proposals/<id:proposal_id>/receipt/<int:number>")
+@login_required
+def receipt(proposal_id: int, number: int):
+    proposal = _own_proposal_or_404(proposal_id)
+    version = next((v for v in proposal.versions if v.number == number), None)
+    if version is None:
+        abort(404)
+    return render_template("proposals/receipt.html", proposal=proposal, version=version)
+
+
+@bp.post("/proposals/<id:proposal_id>/withdraw")
+@login_required
+def withdraw(proposal_id: int):
+    proposal = _own_proposal_or_404(proposal_id)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        services.withdraw_proposal(proposal=proposal, user=current_user)
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash(_("Your proposal is withdrawn. You can submit it again until the deadline."), "success")
+    return redirect(url_for("proposals.show", proposal_id=proposal.id))
+
+
+@bp.get("/proposals/")
+@login_required
+def mine():
+    return render_template("proposals/mine.html", proposals=services.proposals_of(current_user),
+                           startups=permissions.startups_of(current_user))
+
+
+@bp.get("/proposals/<id:proposal_id>/attachment")
+@login_required
+def attachment(proposal_id: int):
+    proposal = get_or_404(Proposal, proposal_id)
+    if not permissions.can_download_attachment(current_user, proposal):
+        abort(404)
+    own = permissions.can_view_own_proposal(current_user, proposal)
+    source = proposal if own else services.version_that_counts(proposal)
+    path = attachments.path_for(source.attachment_key) if source is not None else None
+    if path is None:
+        abort(404)
+    if not own:
+        services.record_sealed_view(proposal=proposal, user=current_user, what="attachment")
+    return send_file(path, mimetype="application/pdf", as_attachment=True,
+                     download_name=source.attachment_name or f"{proposal.reference}.pdf", max_age=0)
+
+
+# --- officers -------------------------------------------------------------------------------------
+
+def _officer_challenge(ref: str):
+    challenge = challenge_services.find_challenge(ref)
+    if challenge is None:
+        abort(404)
+    if not permissions.can_list_proposals(current_user, challenge):
+        abort(404 if not can_view_challenge(current_user, challenge) else 403)
+    return challenge
+
+
+@bp.get("/challenges/<ref>/proposals")
+@login_required
+def received(ref: str):
+    challenge = _officer_challenge(ref)
+    sealed = permissions.is_sealed(challenge)
+    proposals = [] if sealed else services.proposals_after_closing(challenge, current_user)
+    return render_template("proposals/received.html", challenge=challenge, sealed=sealed, proposals=proposals,
+                           count=services.count_submitted(challenge),
+                           version_of=services.version_that_counts)
+
+
+@bp.get("/challenges/<ref>/proposals.csv")
+@login_required
+def received_csv(ref: str):
+    challenge = _officer_challenge(ref)
+    if permissions.is_sealed(challenge):
+        abort(403)
+    proposals = services.proposals_after_closing(challenge, current_user)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["reference", "startup", "status", "version", "submitted_at_utc", "summary", "understanding",
+                     "solution", "team", "price_eur", "price_justification", "duration_weeks", "language",
+                     "attachment"])
+    for proposal in proposals:
+        version = services.version_that_counts(proposal)
+        writer.writerow([
+            proposal.reference, proposal.startup.name, proposal.status.value, version.number,
+            version.created_at.isoformat(), version.summary, version.understanding, version.solution, version.team,
+            "" if version.price_cents is None else f"{version.price_cents / 100:.2f}", version.price_justification,
+            version.duration_weeks, version.language, version.attachment_name or "",
+        ])
+        services.record_sealed_view(proposal=proposal, user=current_user, what="csv")
+    filename = f"{challenge.slug}-proposals.csv"
+    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@bp.get("/proposals/<id:proposal_id>/print")
+@login_required
+def printable(proposal_id: int):
+    proposal = get_or_404(Proposal, proposal_id)
+    if not permissions.can_read_sealed_proposal(current_user, proposal):
+        if permissions.can_view_own_proposal(current_user, proposal):
+            return render_template("proposals/print.html", proposal=proposal,
+                                   version=services.version_that_counts(proposal) or proposal)
+        abort(404 if not can_manage_challenge(current_user, proposal.challenge) else 403)
+    services.record_sealed_view(proposal=proposal, user=current_user, what="page")
+    return render_template("proposals/print.html", proposal=proposal, version=services.version_that_counts(proposal))
