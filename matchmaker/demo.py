@@ -15,12 +15,23 @@ from .challenges.models import Challenge, ChallengeTheme, Criterion, Question
 from .challenges.services import default_anchors, default_criteria
 from .database import commit
 from .db_types import utcnow
-from .enums import ChallengeStatus, MemberRole, OrgKind
+from .enums import ChallengeStatus, MemberRole, OrgKind, ProposalStatus
 from .extensions import db
 from .organisations.models import Membership, Organisation
+from .proposals.models import Proposal, ProposalVersion
 from .slugs import unique_slug
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"
+# Which startups answered which challenge in the demo, and how far they got.
+DEMO_PROPOSALS = {
+    "hittestress-versteende-wijken": [("groenblauw-ontwerp", "submitted"), ("sponge-city-labs", "submitted"),
+                                      ("regenwinst", "submitted"), ("streetlens", "withdrawn")],
+    "laadpalen-eerlijk-verdelen": [("parkeerlicht", "submitted"), ("kerbside-labs", "submitted")],
+    "rainwater-private-gardens": [("regenwinst", "submitted"), ("sponge-city-labs", "submitted"),
+                                  ("groenblauw-ontwerp", "submitted")],
+    "slimmere-afvalinzameling-binnenstad": [("stille-vracht", "submitted"), ("streetlens", "draft")],
+    "parkeerdruk-woonwijken": [("parkeerlicht", "submitted")],
+}
 ADMIN_EMAIL = "beheer@matchmaker.demo"
 
 
@@ -143,8 +154,68 @@ def load_demo_data(force: bool = False) -> bool:
                                     answered_by_id=officers[row["municipality"]].id,
                                     answered_at=utcnow() - timedelta(days=2)))
     db.session.flush()
+    _demo_proposals(startup_owners)
     commit()
     return True
+
+
+def _demo_proposals(startup_owners) -> None:
+    """A few proposals, so that officers see sealed counts and closed challenges have something to read."""
+    by_slug = {startup.slug: (owner, startup) for owner, startup in startup_owners}
+    for challenge_slug, answers in DEMO_PROPOSALS.items():
+        challenge = db.session.scalar(select(Challenge).where(Challenge.slug == challenge_slug))
+        if challenge is None:
+            continue
+        for startup_slug, state in answers:
+            if startup_slug not in by_slug:
+                continue
+            owner, startup = by_slug[startup_slug]
+            _demo_proposal(challenge, startup, owner, state)
+
+
+def _demo_proposal(challenge: Challenge, startup: Organisation, owner, state: str) -> None:
+    dutch = "nl" in challenge.languages and challenge.languages[0] == "nl"
+    low, high = challenge.budget_min_cents or 0, challenge.budget_max_cents or 0
+    first_sentence = startup.description.split(". ")[0].strip().rstrip(".") + "."
+    capabilities = ", ".join(startup.capabilities[:4])
+    if dutch:
+        content = {
+            "summary": f"{startup.name} stelt een pilot voor rond {challenge.title.lower()}. {first_sentence}"[:500],
+            "understanding": f"Zoals wij het lezen: {challenge.summary}",
+            "solution": (f"In {challenge.pilot_weeks} weken zetten we een eerste versie neer met {capabilities}. "
+                         "We meten vooraf en achteraf, en bespreken de resultaten elke twee weken met bewoners "
+                         "en medewerkers."),
+            "team": (f"Een team van {startup.size_fte or 3} fte uit {startup.region or 'Nederland'}, met ervaring in "
+                     f"{capabilities}."),
+            "language": "nl",
+        }
+    else:
+        content = {
+            "summary": f"{startup.name} proposes a pilot on {challenge.title.lower()}. {first_sentence}"[:500],
+            "understanding": f"As we read it: {challenge.summary}",
+            "solution": (f"In {challenge.pilot_weeks} weeks we build a first version with {capabilities}, measure "
+                         "before and after, and review the results with residents and staff every two weeks."),
+            "team": f"A team of {startup.size_fte or 3} FTE with hands-on experience in {capabilities}.",
+            "language": "en" if "en" in challenge.languages else challenge.languages[0],
+        }
+    content.update(price_cents=(low + high) // 2 // 100_000 * 100_000 or 2_500_000,
+                   duration_weeks=challenge.pilot_weeks)
+    proposal = Proposal(challenge_id=challenge.id, startup_id=startup.id, created_by_id=owner.id,
+                        status=ProposalStatus.DRAFT, **content)
+    db.session.add(proposal)
+    db.session.flush()
+    if state == "draft":
+        return
+    submitted_at = min(challenge.submissions_close_at, utcnow()) - timedelta(days=3)
+    proposal.status = ProposalStatus(state)
+    proposal.reference = f"MM-{submitted_at.year}-{proposal.id:06d}"
+    proposal.first_submitted_at = proposal.submitted_at = submitted_at
+    proposal.submitted_version = 1
+    if state == "withdrawn":
+        proposal.withdrawn_at = submitted_at + timedelta(days=1)
+    db.session.add(ProposalVersion(proposal_id=proposal.id, number=1, created_by_id=owner.id,
+                                   created_at=submitted_at, **proposal.content()))
+    db.session.flush()
 
 
 def print_logins(echo) -> None:

@@ -156,6 +156,11 @@ def test_demo_data_loads_once_with_every_kind_of_content(app):
     public = [c for c in challenges if c.is_public]
     assert len(public) >= 12
     assert {c.current_status.value for c in challenges} >= {"published", "closed", "draft", "cancelled"}
+    from matchmaker.proposals.models import Proposal
+
+    proposals = db.session.scalars(select(Proposal)).all()
+    assert {p.status.value for p in proposals} == {"draft", "submitted", "withdrawn"}
+    assert any(not p.challenge.is_open and p.status.value == "submitted" for p in proposals)
     kinds = [o.kind.value for o in db.session.scalars(select(Organisation))]
     assert kinds.count("municipality") >= 3 and kinds.count("startup") >= 20
     assert load_demo_data() is False
@@ -292,3 +297,30 @@ def test_dutch_catalogue_is_complete_and_keeps_placeholders():
         elif set(token.findall(ids[-1])) != set(token.findall(strings[-1])):
             problems.append(("placeholders", ids[0]))
     assert problems == []
+
+
+def test_production_mail_goes_through_the_redis_job_queue(app, make):
+    import redis
+
+    from matchmaker import jobs
+
+    url = "redis://127.0.0.1:6379/15"
+    try:
+        redis.Redis.from_url(url).ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip("Redis is not running on 127.0.0.1:6379")
+    user = make.user()
+    app.config.update(JOB_QUEUE="rq", REDIS_URL=url)
+    try:
+        jobs.queue().empty()
+        mail.mail_user(user, "password_changed")
+        commit()
+        message = db.session.scalar(select(OutboxMessage))
+        assert message.status == OutboxStatus.PENDING  # not sent in the request
+        assert jobs.queue().count == 1
+        jobs.run_worker(burst=True)
+    finally:
+        jobs.queue().empty()
+        app.config.update(JOB_QUEUE="inline", REDIS_URL=None)
+    db.session.refresh(message)
+    assert message.status == OutboxStatus.SENT and message.attempts == 1
