@@ -103,9 +103,12 @@ def _register_blueprints(app: Flask) -> None:
     from .challenges.views import bp as challenges_bp
     from .main.views import bp as main_bp
     from .organisations.views import bp as organisations_bp
+    from .evaluation.panel_views import bp as panel_bp
+    from .evaluation.views import bp as evaluation_bp
     from .proposals.views import bp as proposals_bp
 
-    for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, admin_bp):
+    for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
+                      admin_bp):
         app.register_blueprint(blueprint)
 
 

@@ -57,3 +57,22 @@ class OutboxStatus(StrEnum):
     PENDING = "pending"
     SENT = "sent"
     FAILED = "failed"
+
+
+class ConflictKind(StrEnum):
+    FINANCIAL = "financial"
+    PERSONAL = "personal"
+    FORMER_EMPLOYER = "former_employer"
+    OTHER = "other"
+
+
+class Recommendation(StrEnum):
+    SHORTLIST = "shortlist"
+    MAYBE = "maybe"
+    NO = "no"
+
+
+class DecisionOutcome(StrEnum):
+    SHORTLISTED = "shortlisted"
+    AWARDED = "awarded"
+    REJECTED = "rejected"

@@ -6,3 +6,4 @@ from .challenges.models import Challenge, ChallengeTheme, Criterion, DeadlineExt
 from .mail.models import OutboxMessage  # noqa: F401
 from .organisations.models import Invitation, Membership, Organisation  # noqa: F401
 from .proposals.models import Proposal, ProposalVersion  # noqa: F401
+from .evaluation.models import ConflictDeclaration, Decision, PanelSeat, Review, ReviewScore  # noqa: F401

@@ -86,12 +86,17 @@ def register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def _globals():
         from .organisations.permissions import is_officer, is_startup_member
+        from .evaluation.panel import seats_for_user
         from .themes import theme_choices
+
+        def is_evaluator(user) -> bool:
+            return bool(getattr(user, "is_authenticated", False)) and bool(seats_for_user(user))
 
         return {
             "current_locale": str(get_locale()),
             "is_officer": is_officer,
             "is_startup_member": is_startup_member,
             "theme_choices": theme_choices(),
+            "is_evaluator": is_evaluator,
             "request_path": request.full_path.rstrip("?") if request else "/",
         }

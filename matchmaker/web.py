@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import abort, flash, redirect, request, url_for
+import csv
+import io
+
+from flask import Response, abort, flash, redirect, request, url_for
 from werkzeug.routing import IntegerConverter
 
 from .database import rollback
@@ -72,3 +75,11 @@ def get_or_404(model, ident):
     if obj is None:
         abort(404)
     return obj
+
+
+def csv_response(rows: list[list], filename: str) -> Response:
+    """A CSV download (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})

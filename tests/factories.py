@@ -10,7 +10,7 @@ from matchmaker.accounts.services import hash_password
 from matchmaker.challenges.models import Challenge, ChallengeTheme, Criterion, Question
 from matchmaker.challenges.services import default_criteria
 from matchmaker.db_types import utcnow
-from matchmaker.enums import ChallengeStatus, MemberRole, OrgKind, ProposalStatus
+from matchmaker.enums import ChallengeStatus, Discipline, MemberRole, OrgKind, ProposalStatus
 from matchmaker.extensions import db
 from matchmaker.organisations.models import Membership, Organisation
 from matchmaker.proposals.models import Proposal, ProposalVersion
@@ -144,6 +144,49 @@ class Factory:
             db.session.add(ProposalVersion(proposal=proposal, number=1, **proposal.content()))
             db.session.flush()
         return proposal
+
+    def seat(self, *, challenge: Challenge, user: User | None = None, discipline: Discipline = Discipline.POLICY,
+             accepted: bool = True):
+        """A panel seat; accepted by `user` (made if needed) unless `accepted` is False."""
+        from matchmaker.evaluation.models import PanelSeat
+
+        n = next(_seq)
+        user = user or self.user()
+        seat = PanelSeat(challenge_id=challenge.id, email=user.email, discipline=discipline,
+                         token_hash=f"{n:064d}", user_id=user.id if accepted else None,
+                         accepted_at=utcnow() if accepted else None)
+        db.session.add(seat)
+        db.session.flush()
+        return seat
+
+    def declaration(self, *, seat, proposal, conflict: str | None = None):
+        from matchmaker.enums import ConflictKind
+        from matchmaker.evaluation.models import ConflictDeclaration
+
+        row = ConflictDeclaration(seat_id=seat.id, proposal_id=proposal.id, has_conflict=conflict is not None,
+                                  kind=ConflictKind(conflict) if conflict else None)
+        db.session.add(row)
+        db.session.flush()
+        return row
+
+    def review(self, *, seat, proposal, values: list[int], recommendation: str = "maybe", submitted: bool = True,
+               feedback: str = "", declare: bool = True):
+        """A review with one score per criterion (in criterion order)."""
+        from matchmaker.enums import Recommendation, ReviewStatus
+        from matchmaker.evaluation.models import Review, ReviewScore
+
+        if declare:
+            self.declaration(seat=seat, proposal=proposal)
+        review = Review(proposal_id=proposal.id, seat_id=seat.id, recommendation=Recommendation(recommendation),
+                        feedback=feedback, status=ReviewStatus.SUBMITTED if submitted else ReviewStatus.DRAFT,
+                        submitted_at=utcnow() if submitted else None)
+        db.session.add(review)
+        db.session.flush()
+        for criterion, value in zip(proposal.challenge.criteria, values):
+            review.scores.append(ReviewScore(review_id=review.id, criterion_id=criterion.id, value=value,
+                                             comment="because" if value in (1, 5) else ""))
+        db.session.flush()
+        return review
 
 
 def pdf_bytes(pages: int = 1) -> bytes:

@@ -55,7 +55,16 @@ def world(make):
 
     closed_proposal = make.proposal(challenge=closed, attachment_key=attachments.store(pdf_bytes()),
                                     attachment_name="plan.pdf", attachment_size=100)
+    seat = make.seat(challenge=closed, user=users["evaluator"])
+    make.declaration(seat=seat, proposal=closed_proposal)
+    other_review = make.review(seat=make.seat(challenge=closed), proposal=closed_proposal, values=[3, 3, 3, 3, 3])
+    invited = make.seat(challenge=published, user=users["evaluator"], accepted=False)
+    from matchmaker.evaluation.panel import _hash
+
+    invited.token_hash = _hash("known-token")
     return {
+        "SEAT": seat.id,
+        "REV": other_review.id,
         "SP": own_proposal.id,
         "C": closed.id,
         "CP": closed_proposal.id,
@@ -128,6 +137,34 @@ ROUTES = [
     ("GET", "/challenges/{C}/proposals.csv", None, only({"officer": 200}, 403)),
     ("GET", "/proposals/{CP}/print", None, only({"officer": 200}, 404)),
     ("GET", "/proposals/{CP}/attachment", None, only({"officer": 200}, 404)),
+    # evaluation: officer side
+    ("GET", "/challenges/{C}/panel", None, only({"officer": 200}, 403)),
+    ("POST", "/challenges/{C}/panel", {"email": "expert@example.org", "discipline": "it"}, only({"officer": 302}, 403)),
+    ("POST", "/challenges/{C}/panel/settings", {"blind_review": "open"}, only({"officer": 302}, 403)),
+    ("POST", "/challenges/{C}/panel/{SEAT}/revoke", {}, only({"officer": 302}, 403)),
+    ("GET", "/challenges/{C}/evaluation", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{Pid}/evaluation", None, only({}, 403)),
+    ("POST", "/challenges/{C}/reviews/{REV}/reopen", {}, only({"officer": 302}, 403)),
+    ("GET", "/challenges/{C}/decisions", None, only({"officer": 200}, 403)),
+    ("POST", "/challenges/{C}/decisions/{CP}", {"pCP-outcome": "rejected", "pCP-motivation": "Nee."},
+     only({"officer": 302}, 403)),
+    ("POST", "/challenges/{C}/decisions/release", {"no_award_reason": "Geen"}, only({"officer": 422}, 403)),
+    ("GET", "/challenges/{C}/evaluation.csv", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{C}/evaluation/report", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{C}/audit", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{C}/audit.csv", None, only({"officer": 200}, 403)),
+    # evaluation: evaluator side
+    ("GET", "/panel/", None, signed_in(200)),
+    ("GET", "/panel/invitations/known-token", None, signed_in(200)),
+    ("POST", "/panel/invitations/known-token", {}, signed_in(200, evaluator=302)),
+    ("GET", "/panel/{SEAT}", None, only({"evaluator": 200}, 404)),
+    ("GET", "/panel/{SEAT}/conflicts", None, only({"evaluator": 200}, 404)),
+    ("POST", "/panel/{SEAT}/conflicts", {}, only({"evaluator": 302}, 404)),
+    ("GET", "/panel/{SEAT}/proposals/{CP}", None, only({"evaluator": 200}, 404)),
+    ("POST", "/panel/{SEAT}/proposals/{CP}", {"save": "1"}, only({"evaluator": 302}, 404)),
+    ("GET", "/panel/{SEAT}/proposals/{CP}/declare", None, only({"evaluator": 200}, 404)),
+    ("POST", "/panel/{SEAT}/proposals/{CP}/conflict", {"kind": "personal"}, only({"evaluator": 302}, 404)),
+    ("GET", "/panel/{SEAT}/proposals/{CP}/attachment", None, only({"evaluator": 200}, 404)),
 ]
 
 
@@ -137,6 +174,8 @@ def test_permission_matrix(client, world, role, method, path, data, expected):
     if role != "anonymous":
         login(client, world["users"][role])
     url = path.format(**world)
+    if data:
+        data = {key.replace("CP", str(world["CP"])): value for key, value in data.items()}
     response = client.open(url, method=method, data=data)
     want = expected[role]
     if want == "login":

@@ -19,6 +19,7 @@ class AuditEvent(db.Model):
     action: Mapped[str] = mapped_column(String(64), index=True)
     subject_type: Mapped[str] = mapped_column(String(32))
     subject_id: Mapped[int | None] = mapped_column(Integer)
+    challenge_id: Mapped[int | None] = mapped_column(Integer, index=True)  # context, for the challenge's trail
     data: Mapped[dict] = mapped_column(JSON, default=dict)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     ip: Mapped[str | None] = mapped_column(String(45))

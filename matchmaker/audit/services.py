@@ -16,6 +16,20 @@ def _unwrap(obj):
     return getter() if getter is not None else obj
 
 
+def _challenge_id_of(subject) -> int | None:
+    if subject is None:
+        return None
+    if getattr(subject, "__tablename__", "") == "challenges":
+        return subject.id
+    if getattr(subject, "challenge_id", None) is not None:
+        return subject.challenge_id
+    for link in ("proposal", "seat", "review"):
+        linked = getattr(subject, link, None)
+        if linked is not None:
+            return _challenge_id_of(linked)
+    return None
+
+
 def record_event(*, actor, action: str, subject: Any, data: dict | None = None) -> AuditEvent:
     actor, subject = _unwrap(actor), _unwrap(subject)
     subject_type = type(subject).__tablename__ if subject is not None else "system"
@@ -24,6 +38,7 @@ def record_event(*, actor, action: str, subject: Any, data: dict | None = None) 
         action=action,
         subject_type=subject_type,
         subject_id=getattr(subject, "id", None),
+        challenge_id=_challenge_id_of(subject),
         data=data or {},
         ip=request.remote_addr if has_request_context() else None,
     )

@@ -15,6 +15,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false as sa_false
+from sqlalchemy.sql.expression import true as sa_true
 
 from ..db_types import UTCDateTime, enum_type, utcnow
 from ..enums import ChallengeStatus
@@ -77,6 +79,13 @@ class Challenge(db.Model):
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancelled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     cancel_reason: Mapped[str | None] = mapped_column(Text)
+    # evaluation settings, chosen by the officer
+    blind_review: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    panel_sees_scores: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
+    share_criterion_averages: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    share_feedback_texts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    no_award_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 

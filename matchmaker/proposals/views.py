@@ -1,7 +1,4 @@
-import csv
-import io
-
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,7 +7,7 @@ from ..challenges.permissions import can_manage_challenge, can_view_challenge
 from ..errors import DomainError, ValidationFailed
 from ..organisations.forms import EmptyForm
 from ..extensions import db
-from ..web import add_error, get_or_404, show_error
+from ..web import add_error, csv_response, get_or_404, show_error
 from . import attachments, permissions, services
 from .forms import ProposalForm
 from .models import Proposal
@@ -139,8 +136,12 @@ def edit(proposal_id: int):
 @login_required
 def show(proposal_id: int):
     proposal = _own_proposal_or_404(proposal_id)
+    from ..evaluation.decisions import feedback_for, released_decisions
+
+    released = released_decisions(proposal)
     return render_template(
-        "proposals/show.html", proposal=proposal, form=EmptyForm(),
+        "proposals/show.html", proposal=proposal, form=EmptyForm(), released=released,
+        feedback=feedback_for(proposal) if released else None,
         can_edit=permissions.can_edit_proposal(current_user, proposal),
         can_withdraw=permissions.can_withdraw_proposal(current_user, proposal),
     )
@@ -224,23 +225,18 @@ def received_csv(ref: str):
     if permissions.is_sealed(challenge):
         abort(403)
     proposals = services.proposals_after_closing(challenge, current_user)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["reference", "startup", "status", "version", "submitted_at_utc", "summary", "understanding",
-                     "solution", "team", "price_eur", "price_justification", "duration_weeks", "language",
-                     "attachment"])
+    rows = [["reference", "startup", "status", "version", "submitted_at_utc", "summary", "understanding",
+             "solution", "team", "price_eur", "price_justification", "duration_weeks", "language", "attachment"]]
     for proposal in proposals:
         version = services.version_that_counts(proposal)
-        writer.writerow([
+        rows.append([
             proposal.reference, proposal.startup.name, proposal.status.value, version.number,
             version.created_at.isoformat(), version.summary, version.understanding, version.solution, version.team,
             "" if version.price_cents is None else f"{version.price_cents / 100:.2f}", version.price_justification,
             version.duration_weeks, version.language, version.attachment_name or "",
         ])
         services.record_sealed_view(proposal=proposal, user=current_user, what="csv")
-    filename = f"{challenge.slug}-proposals.csv"
-    return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return csv_response(rows, f"{challenge.slug}-proposals.csv")
 
 
 @bp.get("/proposals/<id:proposal_id>/print")

@@ -1,0 +1,73 @@
+"""The evaluation for the procurement file (CSV) and the challenge's audit trail."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from ..audit.models import AuditEvent
+from ..challenges.models import Challenge
+from ..extensions import db
+from .conflicts import declarations_for_challenge
+from .decisions import decisions_of
+from .reviews import reviews_of
+
+HEADER = ["record", "proposal", "startup", "evaluator", "discipline", "criterion", "weight", "score", "comment",
+          "recommendation", "feedback", "review_status", "conflict", "conflict_kind", "note", "outcome",
+          "motivation", "pitch_at_utc", "at_utc"]
+
+
+def _row(**values) -> list:
+    return [values.get(column, "") for column in HEADER]
+
+
+def evaluation_rows(challenge: Challenge) -> list[list]:
+    rows = [HEADER]
+    for review in reviews_of(challenge):
+        proposal, seat = review.proposal, review.seat
+        base = dict(proposal=proposal.reference, startup=proposal.startup.name, evaluator=seat.email,
+                    discipline=seat.discipline.value, review_status=review.status.value,
+                    recommendation=review.recommendation.value if review.recommendation else "",
+                    at_utc=(review.submitted_at or review.updated_at).isoformat())
+        for criterion in challenge.criteria:
+            score = review.score_for(criterion.id)
+            rows.append(_row(record="score", criterion=criterion.name, weight=criterion.weight,
+                             score="" if score is None or score.value is None else score.value,
+                             comment=score.comment if score else "", **base))
+        rows.append(_row(record="review", feedback=review.feedback, **base))
+    for declaration in declarations_for_challenge(challenge):
+        rows.append(_row(record="declaration", proposal=declaration.proposal.reference,
+                         startup=declaration.proposal.startup.name, evaluator=declaration.seat.email,
+                         discipline=declaration.seat.discipline.value,
+                         conflict="yes" if declaration.has_conflict else "no",
+                         conflict_kind=declaration.kind.value if declaration.kind else "", note=declaration.note,
+                         at_utc=declaration.declared_at.isoformat()))
+    for decision in decisions_of(challenge):
+        rows.append(_row(record="decision" if decision.released_at else "decision (prepared)",
+                         proposal=decision.proposal.reference, startup=decision.proposal.startup.name,
+                         outcome=decision.outcome.value, motivation=decision.motivation,
+                         pitch_at_utc=decision.pitch_at.isoformat() if decision.pitch_at else "",
+                         note=decision.pitch_note,
+                         at_utc=(decision.released_at or decision.prepared_at).isoformat()))
+    return rows
+
+
+def audit_events(challenge: Challenge) -> list[AuditEvent]:
+    return list(db.session.scalars(
+        select(AuditEvent).where(AuditEvent.challenge_id == challenge.id).order_by(AuditEvent.at, AuditEvent.id)))
+
+
+def actor_emails(events: list[AuditEvent]) -> dict[int, str]:
+    from ..accounts.models import User
+
+    actor_ids = {e.actor_id for e in events if e.actor_id}
+    return {u.id: u.email for u in db.session.scalars(select(User).where(User.id.in_(actor_ids)))}
+
+
+def audit_rows(challenge: Challenge) -> list[list]:
+    events = audit_events(challenge)
+    names = actor_emails(events)
+    rows = [["at_utc", "actor", "action", "subject", "subject_id", "data", "ip"]]
+    for event in events:
+        rows.append([event.at.isoformat(), names.get(event.actor_id, "system"), event.action, event.subject_type,
+                     event.subject_id or "", event.data, event.ip or ""])
+    return rows

@@ -1,0 +1,146 @@
+"""The evaluation panel: invitations by e-mail, accepting a seat, the officer's settings."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from flask_babel import gettext as _
+from sqlalchemy import select
+
+from ..accounts.models import User
+from ..audit.services import record_event
+from ..challenges.models import Challenge
+from ..db_types import utcnow
+from ..enums import Discipline
+from ..errors import DomainError, NotAllowed, ValidationFailed
+from ..extensions import db
+from ..mail.services import external_url, queue_mail
+from . import permissions
+from .models import PanelSeat
+
+MIN_MEMBERS = 3
+MIN_DISCIPLINES = 3
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def seats_of(challenge: Challenge, include_revoked: bool = False) -> list[PanelSeat]:
+    query = select(PanelSeat).where(PanelSeat.challenge_id == challenge.id).order_by(PanelSeat.invited_at)
+    if not include_revoked:
+        query = query.where(PanelSeat.revoked_at.is_(None))
+    return list(db.session.scalars(query))
+
+
+def active_seats(challenge: Challenge) -> list[PanelSeat]:
+    return [seat for seat in seats_of(challenge) if seat.is_active]
+
+
+def panel_warnings(challenge: Challenge) -> list[str]:
+    seats = seats_of(challenge)
+    warnings = []
+    if len(seats) < MIN_MEMBERS:
+        warnings.append(_("The panel has %(n)d member(s); invite at least %(min)d so that no single view decides.",
+                          n=len(seats), min=MIN_MEMBERS))
+    disciplines = {seat.discipline for seat in seats}
+    if len(disciplines) < MIN_DISCIPLINES:
+        warnings.append(_("The panel covers %(n)d discipline(s); a multidisciplinary panel has at least %(min)d "
+                          "(for example policy, IT and operations).", n=len(disciplines), min=MIN_DISCIPLINES))
+    return warnings
+
+
+def invite_evaluator(*, challenge: Challenge, user: User, email: str, discipline: Discipline,
+                     locale: str | None = None) -> PanelSeat:
+    if not permissions.can_manage_panel(user, challenge):
+        raise NotAllowed(_("Only officers of this municipality can invite evaluators."))
+    email = email.strip().lower()
+    existing = db.session.scalar(
+        select(PanelSeat).where(PanelSeat.challenge_id == challenge.id, PanelSeat.email == email))
+    if existing is not None and existing.revoked_at is None:
+        raise ValidationFailed(_("%(email)s is already on this panel.", email=email), field="email")
+    token = secrets.token_urlsafe(32)
+    invitee = db.session.scalar(select(User).where(User.email == email))
+    if existing is not None:  # invited again after a revocation
+        seat = existing
+        seat.revoked_at = seat.accepted_at = seat.user_id = None
+        seat.discipline, seat.token_hash, seat.invited_at, seat.invited_by_id = discipline, _hash(token), utcnow(), user.id
+    else:
+        seat = PanelSeat(challenge_id=challenge.id, email=email, discipline=discipline, token_hash=_hash(token),
+                         invited_by_id=user.id)
+        db.session.add(seat)
+    db.session.flush()
+    record_event(actor=user, action="panel.invited", subject=seat,
+                 data={"email": email, "discipline": discipline.value})
+    queue_mail(
+        to=email, template="panel_invitation", locale=invitee.locale if invitee else (locale or user.locale),
+        challenge=challenge, inviter=user, discipline=discipline,
+        link=external_url("panel.accept", token=token),
+    )
+    return seat
+
+
+def find_seat_by_token(token: str) -> PanelSeat | None:
+    return db.session.scalar(select(PanelSeat).where(PanelSeat.token_hash == _hash(token)))
+
+
+def accept_seat(*, token: str, user: User) -> PanelSeat:
+    seat = find_seat_by_token(token)
+    if seat is None or seat.revoked_at is not None:
+        raise DomainError(_("This invitation is not valid (any more)."))
+    if seat.accepted_at is not None:
+        if seat.user_id == user.id:
+            return seat  # accepting twice is harmless
+        raise DomainError(_("This invitation has already been used."))
+    if seat.email != user.email:
+        raise NotAllowed(_("This invitation was sent to %(email)s. Sign in with that address to accept it.",
+                           email=seat.email))
+    taken = db.session.scalar(select(PanelSeat).where(PanelSeat.challenge_id == seat.challenge_id,
+                                                      PanelSeat.user_id == user.id))
+    if taken is not None and taken.id != seat.id:
+        raise DomainError(_("You already have a seat on this panel."))
+    if not user.is_verified:
+        user.verified_at = utcnow()  # the invitation link proved the address
+    seat.user_id = user.id
+    seat.accepted_at = utcnow()
+    db.session.flush()
+    record_event(actor=user, action="panel.accepted", subject=seat)
+    return seat
+
+
+def revoke_seat(*, seat: PanelSeat, user: User) -> None:
+    if not permissions.can_manage_panel(user, seat.challenge):
+        raise NotAllowed(_("Only officers of this municipality can change the panel."))
+    if seat.revoked_at is not None:
+        return
+    seat.revoked_at = utcnow()
+    db.session.flush()
+    record_event(actor=user, action="panel.revoked", subject=seat, data={"email": seat.email})
+
+
+def update_settings(*, challenge: Challenge, user: User, blind_review: bool, panel_sees_scores: bool) -> None:
+    if not permissions.can_manage_panel(user, challenge):
+        raise NotAllowed(_("Only officers of this municipality can change the evaluation settings."))
+    from .reviews import any_review_started
+
+    if blind_review != challenge.blind_review and any_review_started(challenge):
+        raise DomainError(_("Blind or open can only be chosen before the panel starts reading."),
+                          field="blind_review")
+    changes = {}
+    if blind_review != challenge.blind_review:
+        changes["blind_review"] = blind_review
+    if panel_sees_scores != challenge.panel_sees_scores:
+        changes["panel_sees_scores"] = panel_sees_scores
+    if not changes:
+        return
+    challenge.blind_review = blind_review
+    challenge.panel_sees_scores = panel_sees_scores
+    db.session.flush()
+    record_event(actor=user, action="evaluation.settings_changed", subject=challenge, data=changes)
+
+
+def seats_for_user(user: User) -> list[PanelSeat]:
+    return list(db.session.scalars(
+        select(PanelSeat).where(PanelSeat.user_id == user.id, PanelSeat.revoked_at.is_(None),
+                                PanelSeat.accepted_at.is_not(None)).order_by(PanelSeat.accepted_at.desc())))

@@ -1,0 +1,82 @@
+"""Who may do what in an evaluation. Evaluators reach only proposals of challenges they sit on, only
+after closing, never ones they declared a conflict on; officers of the owning municipality run it."""
+
+from __future__ import annotations
+
+from ..challenges.permissions import can_manage_challenge
+from ..enums import ChallengeStatus, ReviewStatus
+from ..proposals.permissions import VISIBLE_AFTER_CLOSING, is_sealed
+
+
+def _authenticated(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False))
+
+
+def can_manage_panel(user, challenge) -> bool:
+    return can_manage_challenge(user, challenge) and challenge.status != ChallengeStatus.CANCELLED
+
+
+def can_run_evaluation(user, challenge) -> bool:
+    """Officer pages about scores and decisions: only once proposals are unsealed."""
+    return can_manage_panel(user, challenge) and challenge.is_public and not is_sealed(challenge)
+
+
+def is_seat_holder(user, seat) -> bool:
+    return _authenticated(user) and seat.is_active and seat.user_id == user.id
+
+
+def evaluation_open(challenge) -> bool:
+    return challenge.is_public and not is_sealed(challenge) and challenge.status not in (
+        ChallengeStatus.DECIDED, ChallengeStatus.CANCELLED)
+
+
+def can_declare(user, seat, proposal) -> bool:
+    return (
+        is_seat_holder(user, seat)
+        and proposal.challenge_id == seat.challenge_id
+        and not is_sealed(proposal.challenge)
+        and proposal.status in VISIBLE_AFTER_CLOSING
+    )
+
+
+def can_read_as_evaluator(user, seat, proposal, declaration) -> bool:
+    """Declared no conflict on this proposal first."""
+    return can_declare(user, seat, proposal) and declaration is not None and not declaration.has_conflict
+
+
+def can_score(user, seat, proposal, declaration, review) -> bool:
+    return (
+        can_read_as_evaluator(user, seat, proposal, declaration)
+        and evaluation_open(proposal.challenge)
+        and not _released(proposal)
+        and (review is None or review.status == ReviewStatus.DRAFT)
+    )
+
+
+def can_see_panel_scores(user, seat, proposal, review) -> bool:
+    """Others' scores: after submitting one's own, and once the officer has opened them to the panel."""
+    return (
+        is_seat_holder(user, seat)
+        and proposal.challenge.panel_sees_scores
+        and review is not None
+        and review.status == ReviewStatus.SUBMITTED
+    )
+
+
+def can_reopen_review(user, review) -> bool:
+    return (
+        can_run_evaluation(user, review.proposal.challenge)
+        and review.status == ReviewStatus.SUBMITTED
+        and evaluation_open(review.proposal.challenge)
+        and not _released(review.proposal)
+    )
+
+
+def _released(proposal) -> bool:
+    """Once a decision about a proposal has been released, its scores are final."""
+    return any(d.released_at is not None for d in proposal.decisions)
+
+
+def sees_identities(user, challenge) -> bool:
+    """In blind mode evaluators never learn who is behind a proposal; officers always do."""
+    return not challenge.blind_review or can_manage_challenge(user, challenge)

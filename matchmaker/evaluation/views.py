@@ -1,0 +1,223 @@
+"""Officer pages: the panel, progress and ranking, decisions, exports and the audit trail."""
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from ..challenges import services as challenge_services
+from ..challenges.permissions import can_view_challenge
+from ..db_types import utcnow
+from ..enums import DecisionOutcome, Discipline
+from ..errors import DomainError
+from ..organisations.forms import EmptyForm
+from ..proposals.models import Proposal
+from ..web import csv_response, get_or_404, show_error
+from . import conflicts, decisions, exports, panel, permissions, results, reviews
+from .forms import DecisionForm, InviteEvaluatorForm, PanelSettingsForm, ReleaseForm
+from .models import PanelSeat, Review
+
+bp = Blueprint("evaluation", __name__, url_prefix="/challenges/<ref>")
+
+
+def _challenge(ref: str, allowed=permissions.can_manage_panel):
+    challenge = challenge_services.find_challenge(ref)
+    if challenge is None:
+        abort(404)
+    if not allowed(current_user, challenge):
+        abort(403 if can_view_challenge(current_user, challenge) else 404)
+    return challenge
+
+
+def fit_scores(challenge) -> dict[int, float]:
+    """The matcher's advice for each proposal (0-100); empty when the matcher is not available."""
+    try:
+        from ..matching.services import proposal_fit_scores
+    except ImportError:
+        return {}
+    return proposal_fit_scores(challenge)
+
+
+@bp.route("/panel", methods=["GET", "POST"])
+@login_required
+def panel_page(ref: str):
+    challenge = _challenge(ref)
+    form = InviteEvaluatorForm()
+    settings = PanelSettingsForm(formdata=None, data={"blind_review": "blind" if challenge.blind_review else "open",
+                                                      "panel_sees_scores": challenge.panel_sees_scores})
+    if form.validate_on_submit():
+        try:
+            panel.invite_evaluator(challenge=challenge, user=current_user, email=form.email.data,
+                                   discipline=Discipline(form.discipline.data))
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
+            return redirect(url_for("evaluation.panel_page", ref=challenge.id))
+    return render_template("evaluation/panel.html", challenge=challenge, form=form, settings=settings,
+                           seats=panel.seats_of(challenge), warnings=panel.panel_warnings(challenge),
+                           button_form=EmptyForm()), 422 if form.errors else 200
+
+
+@bp.post("/panel/settings")
+@login_required
+def panel_settings(ref: str):
+    challenge = _challenge(ref)
+    form = PanelSettingsForm()
+    if not form.validate_on_submit():
+        abort(400)
+    try:
+        panel.update_settings(challenge=challenge, user=current_user, blind_review=form.blind_review.data == "blind",
+                              panel_sees_scores=form.panel_sees_scores.data)
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash(_("The evaluation settings are saved."), "success")
+    return redirect(url_for("evaluation.panel_page", ref=challenge.id))
+
+
+@bp.post("/panel/<id:seat_id>/revoke")
+@login_required
+def revoke(ref: str, seat_id: int):
+    challenge = _challenge(ref)
+    seat = get_or_404(PanelSeat, seat_id)
+    if seat.challenge_id != challenge.id:
+        abort(404)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    panel.revoke_seat(seat=seat, user=current_user)
+    flash(_("%(email)s is no longer on the panel.", email=seat.email), "success")
+    return redirect(url_for("evaluation.panel_page", ref=challenge.id))
+
+
+@bp.get("/evaluation")
+@login_required
+def overview(ref: str):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    return render_template(
+        "evaluation/overview.html", challenge=challenge, rows=results.ranking(challenge, fit_scores(challenge)),
+        progress=results.seat_progress(challenge), declarations=conflicts.declarations_for_challenge(challenge),
+        reviews=reviews.reviews_of(challenge), button_form=EmptyForm(), normalised=request.args.get("z") == "1",
+    )
+
+
+@bp.post("/reviews/<id:review_id>/reopen")
+@login_required
+def reopen(ref: str, review_id: int):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    review = get_or_404(Review, review_id)
+    if review.proposal.challenge_id != challenge.id:
+        abort(404)
+    if not EmptyForm().validate_on_submit():
+        abort(400)
+    try:
+        reviews.reopen_review(review=review, user=current_user)
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash(_("The review is open again for %(email)s.", email=review.seat.email), "success")
+    return redirect(url_for("evaluation.overview", ref=challenge.id, _anchor="reviews"))
+
+
+def _render_decisions(challenge, forms=None, release_form=None, status=200):
+    proposals = conflicts.proposals_to_assess(challenge)
+    rows = {row.proposal.id: row for row in results.ranking(challenge, fit_scores(challenge))}
+    forms = forms or {}
+    for proposal in proposals:
+        if proposal.id not in forms:
+            pending = decisions.pending_decision(proposal)
+            data = {"outcome": pending.outcome.value, "motivation": pending.motivation, "pitch_at": pending.pitch_at,
+                    "pitch_note": pending.pitch_note} if pending else {}
+            forms[proposal.id] = DecisionForm(formdata=None, prefix=f"p{proposal.id}", data=data)
+    release_form = release_form or ReleaseForm(formdata=None, data={
+        "share_criterion_averages": challenge.share_criterion_averages,
+        "share_feedback_texts": challenge.share_feedback_texts})
+    return render_template("evaluation/decisions.html", challenge=challenge, proposals=proposals, forms=forms,
+                           rows=rows, release_form=release_form, pending=decisions.pending_decision,
+                           released=decisions.released_decisions, button_form=EmptyForm(),
+                           problems=decisions.release_problems(challenge, challenge.no_award_reason)), status
+
+
+@bp.get("/decisions")
+@login_required
+def decisions_page(ref: str):
+    return _render_decisions(_challenge(ref, permissions.can_run_evaluation))
+
+
+@bp.post("/decisions/<id:proposal_id>")
+@login_required
+def prepare(ref: str, proposal_id: int):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    proposal = get_or_404(Proposal, proposal_id)
+    if proposal.challenge_id != challenge.id:
+        abort(404)
+    form = DecisionForm(prefix=f"p{proposal.id}")
+    if "withdraw" in request.form:
+        if EmptyForm().validate_on_submit():
+            decisions.withdraw_decision(proposal=proposal, user=current_user)
+            flash(_("The prepared decision is withdrawn."), "success")
+        return redirect(url_for("evaluation.decisions_page", ref=challenge.id, _anchor=f"p{proposal.id}"))
+    if form.validate_on_submit():
+        try:
+            decisions.prepare_decision(proposal=proposal, user=current_user,
+                                       outcome=DecisionOutcome(form.outcome.data), motivation=form.motivation.data,
+                                       pitch_at=form.pitch_at.data, pitch_note=form.pitch_note.data)
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            flash(_("Decision prepared. It is sent to the startup only when you release all decisions."), "success")
+            return redirect(url_for("evaluation.decisions_page", ref=challenge.id, _anchor=f"p{proposal.id}"))
+    return _render_decisions(challenge, forms={proposal.id: form}, status=422)
+
+
+@bp.post("/decisions/release")
+@login_required
+def release(ref: str):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    form = ReleaseForm()
+    if form.validate_on_submit():
+        try:
+            count = decisions.release_decisions(
+                challenge=challenge, user=current_user, no_award_reason=form.no_award_reason.data,
+                share_criterion_averages=form.share_criterion_averages.data,
+                share_feedback_texts=form.share_feedback_texts.data)
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            flash(_("%(n)d decision(s) released; the startups are being told.", n=count), "success")
+            return redirect(url_for("evaluation.decisions_page", ref=challenge.id))
+    return _render_decisions(challenge, release_form=form, status=422)
+
+
+@bp.get("/evaluation.csv")
+@login_required
+def evaluation_csv(ref: str):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    return csv_response(exports.evaluation_rows(challenge), f"{challenge.slug}-evaluation.csv")
+
+
+@bp.get("/evaluation/report")
+@login_required
+def report(ref: str):
+    challenge = _challenge(ref, permissions.can_run_evaluation)
+    return render_template("evaluation/report.html", challenge=challenge,
+                           rows=results.ranking(challenge, fit_scores(challenge)),
+                           reviews=reviews.reviews_of(challenge),
+                           declarations=conflicts.declarations_for_challenge(challenge),
+                           decisions=decisions.decisions_of(challenge), seats=panel.seats_of(challenge, True),
+                           now=utcnow())
+
+
+@bp.get("/audit")
+@login_required
+def audit(ref: str):
+    challenge = _challenge(ref)
+    events = exports.audit_events(challenge)
+    return render_template("evaluation/audit.html", challenge=challenge, events=events,
+                           actors=exports.actor_emails(events))
+
+
+@bp.get("/audit.csv")
+@login_required
+def audit_csv(ref: str):
+    challenge = _challenge(ref)
+    return csv_response(exports.audit_rows(challenge), f"{challenge.slug}-audit.csv")
