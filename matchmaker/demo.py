@@ -22,6 +22,15 @@ from .proposals.models import Proposal, ProposalVersion
 from .slugs import unique_slug
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"
+# Panels: which demo evaluators sit on which closed challenge, and whether they already scored.
+DEMO_PANELS = {
+    "hittestress-versteende-wijken": [("beleid@panel.demo", True), ("informatievoorziening@panel.demo", True),
+                                      ("uitvoering@panel.demo", False)],
+    "rainwater-private-gardens": [("inkoop@panel.demo", False), ("extern@panel.demo", False),
+                                  ("bewoner@panel.demo", False)],
+    "laadpalen-eerlijk-verdelen": [("beleid@panel.demo", False), ("informatievoorziening@panel.demo", False),
+                                   ("uitvoering@panel.demo", False)],
+}
 # Which startups answered which challenge in the demo, and how far they got.
 DEMO_PROPOSALS = {
     "hittestress-versteende-wijken": [("groenblauw-ontwerp", "submitted"), ("sponge-city-labs", "submitted"),
@@ -155,8 +164,50 @@ def load_demo_data(force: bool = False) -> bool:
                                     answered_at=utcnow() - timedelta(days=2)))
     db.session.flush()
     _demo_proposals(startup_owners)
+    _demo_panels({row["email"]: row.get("discipline", "external") for row in data.EVALUATORS})
     commit()
     return True
+
+
+def _demo_panels(disciplines: dict[str, str]) -> None:
+    """Seat the demo evaluators; on one challenge two of them have already scored every proposal."""
+    import hashlib
+
+    from .enums import Discipline, Recommendation, ReviewStatus
+    from .evaluation.models import ConflictDeclaration, PanelSeat, Review, ReviewScore
+
+    for challenge_slug, members in DEMO_PANELS.items():
+        challenge = db.session.scalar(select(Challenge).where(Challenge.slug == challenge_slug))
+        if challenge is None:
+            continue
+        proposals = db.session.scalars(select(Proposal).where(Proposal.challenge_id == challenge.id,
+                                                              Proposal.status == ProposalStatus.SUBMITTED)).all()
+        for position, (email, scored) in enumerate(members):
+            user = find_user_by_email(email)
+            if user is None:
+                continue
+            seat = PanelSeat(challenge_id=challenge.id, email=email, user_id=user.id,
+                             discipline=Discipline(disciplines.get(email, "external")), accepted_at=utcnow(),
+                             token_hash=hashlib.sha256(f"demo-{challenge.id}-{email}".encode()).hexdigest())
+            db.session.add(seat)
+            db.session.flush()
+            if not scored:
+                continue
+            challenge.status = ChallengeStatus.EVALUATING
+            for rank, proposal in enumerate(proposals):
+                db.session.add(ConflictDeclaration(seat_id=seat.id, proposal_id=proposal.id, has_conflict=False))
+                value = max(1, min(5, 4 - rank + (position % 2)))
+                review = Review(proposal_id=proposal.id, seat_id=seat.id, status=ReviewStatus.SUBMITTED,
+                                submitted_at=utcnow(), recommendation=Recommendation.SHORTLIST if value >= 4
+                                else Recommendation.MAYBE if value == 3 else Recommendation.NO,
+                                feedback="Helder voorstel; maak de meetopzet concreter." if value >= 3
+                                else "Sluit nog onvoldoende aan op de vraag van de wijk.")
+                db.session.add(review)
+                db.session.flush()
+                for criterion in challenge.criteria:
+                    db.session.add(ReviewScore(review_id=review.id, criterion_id=criterion.id, value=value,
+                                               comment="Zie de toelichting in de feedback." if value in (1, 5) else ""))
+    db.session.flush()
 
 
 def _demo_proposals(startup_owners) -> None:

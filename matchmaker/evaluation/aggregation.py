@@ -3,7 +3,7 @@
 * A review's weighted total is on a 0–100 scale: each criterion's score is placed on its own scale
   (lowest = 0, highest = 1) and weighted by the criterion's weight (the weights add up to 100).
 * Across the submitted reviews of a proposal: mean, median, sample standard deviation.
-* Disagreement: a spread above `SPREAD_THRESHOLD` points, or recommendations that contradict
+* Disagreement: a spread above `SPREAD_THRESHOLD` points (more than one step apart on a 1–5 scale), or recommendations that contradict
   (one evaluator says shortlist while another says no).
 * Normalisation (optional view): each evaluator's totals become z-scores against that evaluator's own
   mean and spread over the proposals they scored, which exposes harsh and lenient scorers.
@@ -15,7 +15,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-SPREAD_THRESHOLD = 15.0
+SPREAD_THRESHOLD = 20.0  # one step apart on a 1-5 scale everywhere is 17.7; two steps is 35.4
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matchmaker.database import commit
-from matchmaker.enums import ChallengeStatus
+from matchmaker.enums import ChallengeStatus, ProposalStatus
 
 from ..factories import PASSWORD
 
@@ -38,14 +38,28 @@ def content(make):
     challenge = make.challenge(organisation=municipality, title="Slimmere afvalinzameling")
     make.question(challenge=challenge, asked_by=make.startup_member(), answer="Ja, dat kan.")
     draft = make.challenge(organisation=municipality, status=ChallengeStatus.DRAFT, title="Concept")
+    closed = make.challenge(organisation=municipality, title="Hitte in de wijk", days_open=-1)
+    founder = make.startup_member(email="founder@example.org")
+    proposal = make.proposal(challenge=closed, startup=founder.memberships[0].organisation)
+    open_proposal = make.proposal(challenge=challenge, startup=founder.memberships[0].organisation,
+                                  status=ProposalStatus.DRAFT)
+    seat = make.seat(challenge=closed, user=make.user(email="evaluator@example.org"))
+    make.declaration(seat=seat, proposal=proposal)
+    make.review(seat=make.seat(challenge=closed), proposal=proposal, values=[4, 3, 5, 2, 1], declare=True)
     commit()
-    return {"officer": officer, "challenge": challenge.slug, "draft": draft.id}
+    return {"officer": officer, "challenge": challenge.slug, "draft": draft.id, "closed": closed.id,
+            "proposal": proposal.id, "open_proposal": open_proposal.id, "seat": seat.id}
 
 
 PUBLIC_PAGES = ["/", "/challenges/", "/challenges/{challenge}", "/account/login", "/account/register",
                 "/account/reset", "/organisations/new", "/no-such-page"]
 OFFICER_PAGES = ["/dashboard", "/challenges/new", "/challenges/{draft}/manage", "/challenges/{draft}/criteria",
-                 "/account/settings"]
+                 "/account/settings", "/challenges/{closed}/proposals", "/challenges/{closed}/panel",
+                 "/challenges/{closed}/evaluation?z=1", "/challenges/{closed}/decisions", "/challenges/{closed}/audit",
+                 "/challenges/{closed}/evaluation/report"]
+EVALUATOR_PAGES = ["/panel/", "/panel/{seat}", "/panel/{seat}/proposals/{proposal}"]
+STARTUP_PAGES = ["/proposals/", "/proposals/{proposal}", "/proposals/{open_proposal}/edit",
+                 "/proposals/{proposal}/receipt/1", "/challenges/{challenge}"]
 
 
 @pytest.mark.parametrize("locale", ["nl", "en"])
@@ -60,17 +74,22 @@ def test_pages_meet_wcag_aa(live_server, page_factory, content, locale, width):
             found.append("page scrolls sideways")
         if found:
             problems[path] = found
-    page.goto(f"{live_server}/account/login")
-    page.fill("#email", content["officer"].email)
-    page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
-    for path in OFFICER_PAGES:
-        page.goto(live_server + path.format(**content))
-        found = axe_violations(page)
-        if not no_horizontal_scroll(page):
-            found.append("page scrolls sideways")
-        if found:
-            problems[path] = found
+    for email, pages in ((content["officer"].email, OFFICER_PAGES), ("evaluator@example.org", EVALUATOR_PAGES),
+                         ("founder@example.org", STARTUP_PAGES)):
+        page.context.clear_cookies()
+        page.goto(f"{live_server}/account/login")
+        page.fill("#email", email)
+        page.fill("#password", PASSWORD)
+        page.click("main form button[type=submit]")
+        for path in pages:
+            page.goto(live_server + path.format(**content))
+            found = axe_violations(page)
+            if not no_horizontal_scroll(page):
+                found.append("page scrolls sideways")
+            if page.title().startswith(("Error", "Fout", "Page not found", "Pagina niet gevonden")):
+                found.append(f"error page: {page.title()}")
+            if found:
+                problems[path] = found
     assert problems == {}
 
 

@@ -42,7 +42,7 @@ def test_mean_median_spread_and_rank_by_hand():
     first = results[10]
     assert (first.mean, first.median) == (75.0, 80.0)
     assert first.spread == pytest.approx(((25 + 900 + 625) / 2) ** 0.5, abs=1e-4)  # 27.8388
-    assert first.disagreement is True  # spread above 15 points
+    assert first.disagreement is True  # spread above 20 points
     assert first.review_count == 3
     second = results[20]
     assert (second.mean, second.median, second.spread, second.disagreement) == (65.0, 65.0, 0.0, False)
