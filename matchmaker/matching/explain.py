@@ -1,0 +1,127 @@
+"""Explanations: which query words met which record words, how similar, and how much each added."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz
+
+from .text import FIELDS, tokenize
+
+if TYPE_CHECKING:
+    from .analysis import Lexicon, QueryWord
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """One ranked record.
+
+    ``score`` is 0-100 (100: the record covers every query word); ``why`` lists the top
+    contributions, best first, as JSON-ready dicts::
+
+        {"query": "afvalinzameling", "matched": "afval", "field": "title",
+         "similarity": 100.0, "contribution": 12.3, "kind": "compound"}
+
+    ``kind`` is ``exact`` (same word), ``variant`` (same stem: plural, inflection, spelling
+    variant), ``fuzzy`` (close spelling, e.g. a typo) or ``compound`` (a part of a compound, or two
+    query words written as one). ``contribution`` is in score points; all of them add up to the
+    score, though only the largest are listed.
+    """
+
+    id: str
+    score: float
+    why: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "score": self.score, "why": self.why}
+
+    def summary(self, max_items: int = 3) -> str:
+        """The explanation as one short English sentence."""
+        return describe(self.why, max_items)
+
+
+def describe(why: Sequence[dict[str, Any]], max_items: int = 3) -> str:
+    """Render a ``why`` list as a short sentence, e.g.
+    ``Matched "afval" in title; "mobiliteit" for "mobilitiet" in text (90% similar).``"""
+    parts = []
+    for item in why[:max_items]:
+        q, m, f = item["query"], item["matched"], item["field"]
+        if item["kind"] == "exact":
+            parts.append(f'"{m}" in {f}')
+        elif item["kind"] == "compound":
+            parts.append(f'"{m}" for "{q}" in {f} (compound)')
+        else:
+            parts.append(f'"{m}" for "{q}" in {f} ({item["similarity"]:.0f}% similar)')
+    if not parts:
+        return "No matching words."
+    return "Matched " + "; ".join(parts) + "."
+
+
+def build_why(
+    *,
+    words: Sequence[QueryWord],
+    provenance: Sequence[tuple[int, int, float, str]],
+    values: dict[int, float],
+    record: tuple[str, str, str] | None,
+    lexicon: Lexicon,
+    scale: float,
+    limit: int,
+) -> list[dict[str, Any]]:
+    """The top ``limit`` contributions to one record's score.
+
+    ``provenance`` holds ``(query word index, term id, column weight, expansion kind)``;
+    ``values`` the record's matrix value per term; ``scale`` turns raw score into score points.
+    """
+    contribs = []
+    for wi, tid, weight, kind in provenance:
+        v = values.get(tid)
+        if v:
+            contribs.append((weight * v * scale, wi, tid, kind))
+    contribs.sort(key=lambda c: -c[0])
+    contribs = contribs[:limit]
+    found = _locate({tid for _, _, tid, _ in contribs}, record, lexicon)
+    why = []
+    for contribution, wi, tid, kind in contribs:
+        q = words[wi].surface
+        matched, field_name, part = found.get(tid, (lexicon.vocab.terms[tid], "text", False))
+        if kind == "fuzzy":
+            sim = fuzz.ratio(q, matched)
+        elif kind == "exact" and not part:
+            sim = 100.0 if q == matched else fuzz.ratio(q, matched)
+            kind = "exact" if q == matched else "variant"
+        else:
+            kind = "compound"
+            sim = fuzz.partial_ratio(q.replace(" ", ""), matched)
+        why.append(
+            {
+                "query": q,
+                "matched": matched,
+                "field": field_name,
+                "similarity": round(float(sim), 1),
+                "contribution": round(contribution, 2),
+                "kind": kind,
+            }
+        )
+    return why
+
+
+def _locate(
+    tids: set[int], record: tuple[str, str, str] | None, lexicon: Lexicon
+) -> dict[int, tuple[str, str, bool]]:
+    """For each term, the first record word carrying it: (word, field, is a compound part)."""
+    found: dict[int, tuple[str, str, bool]] = {}
+    if record is None or not tids:
+        return found
+    for field_name, text in zip(FIELDS, record):
+        for tok in tokenize(text):
+            sid = lexicon.surface_ids.get(tok)
+            if sid is None:
+                continue
+            for tid, w in lexicon.terms_of[sid]:
+                if tid in tids and (tid not in found or (found[tid][2] and w >= 1.0)):
+                    found[tid] = (tok, field_name, w < 1.0)
+            if len(found) == len(tids) and not any(p for _, _, p in found.values()):
+                return found
+    return found

@@ -1,0 +1,105 @@
+"""Tokenising, normalising and light stemming for Dutch and English.
+
+The stemmer is deliberately light (plural and -ing/-ed/-e endings, British/American spelling
+variants): it only has to make inflected forms of one word meet, and it is applied the same way
+to records and queries, so a stem does not need to be a real word.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .stopwords import STOP_WORDS
+
+#: Fields of a record, in the order they are indexed and explained.
+FIELDS: tuple[str, ...] = ("title", "tags", "text")
+
+_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_DOUBLE_CONSONANT = frozenset("bdfgklmnprtz")
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip accents (``Café`` -> ``cafe``, ``ë`` -> ``e``)."""
+    text = text.lower()
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def tokenize(text: str) -> list[str]:
+    """Split folded text into alphanumeric tokens (stop words included, 1-letter tokens dropped)."""
+    return [tok for tok in _TOKEN_RE.findall(fold(text)) if len(tok) > 1]
+
+
+def is_stop(token: str) -> bool:
+    """True for Dutch/English stop words and bare numbers of one or two digits."""
+    return token in STOP_WORDS or (token.isdigit() and len(token) < 3)
+
+
+def _undouble(stem: str) -> str:
+    if len(stem) >= 4 and stem[-1] == stem[-2] and stem[-1] in _DOUBLE_CONSONANT:
+        return stem[:-1]
+    return stem
+
+
+def _strip_e(stem: str) -> str:
+    return stem[:-1] if len(stem) >= 4 and stem.endswith("e") else stem
+
+
+def stem(word: str) -> str:
+    """Light Dutch/English stemmer: ``sensoren``/``sensors`` -> ``sensor``, ``inzameling`` -> ``inzamel``.
+
+    Also maps British to American spelling (``organisation`` and ``organization`` share a stem).
+    """
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    # spelling variants
+    if "isation" in w:
+        w = w.replace("isation", "ization")
+    elif len(w) >= 6 and w.endswith(("ise", "ised", "ises", "ising", "iser", "isers")):
+        i = w.rfind("is")
+        w = w[:i] + "iz" + w[i + 2 :]
+    if len(w) >= 6 and w.endswith("our"):
+        w = w[:-3] + "or"
+    elif len(w) >= 6 and w.endswith("tre"):
+        w = w[:-3] + "ter"
+    # plurals and inflections
+    if w.endswith("ingen") and len(w) >= 8:  # metingen -> meting
+        w = w[:-2]
+    elif w.endswith("heden") and len(w) >= 8:  # mogelijkheden -> mogelijkheid
+        w = w[:-5] + "heid"
+    elif w.endswith("ies") and len(w) >= 5:
+        return w[:-3] + "y"
+    elif w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) >= 5:
+        w = w[:-2]
+    elif w.endswith("en") and len(w) >= 6:  # sensoren -> sensor, gemeenten -> gemeent(e)
+        return _strip_e(_undouble(w[:-2]))
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) >= 4:
+        w = w[:-1]
+    if w.endswith("ing") and len(w) >= 7:
+        return _strip_e(_undouble(w[:-3]))
+    if w.endswith("ed") and len(w) >= 5:
+        return _strip_e(_undouble(w[:-2]))
+    return _strip_e(w)
+
+
+def record_fields(record: Mapping[str, Any]) -> dict[str, str]:
+    """The indexed text of each field of a record (tags joined by newlines); missing fields are empty."""
+    tags = record.get("tags") or []
+    if isinstance(tags, str):
+        tags = [tags]
+    return {
+        "title": str(record.get("title") or ""),
+        "tags": "\n".join(str(t) for t in tags if t is not None),
+        "text": str(record.get("text") or ""),
+    }
+
+
+def iter_content_tokens(text: str) -> Iterable[str]:
+    """Tokens of ``text`` that are not stop words."""
+    return (tok for tok in tokenize(text) if not is_stop(tok))

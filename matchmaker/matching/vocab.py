@@ -1,0 +1,230 @@
+"""The term vocabulary: ids, fuzzy neighbours and compound parts.
+
+Terms are stems (see :func:`text.stem`). Three kinds of lookups relate an unseen or misspelt word
+to known terms:
+
+* :meth:`Vocabulary.neighbours` -- terms within a small edit distance (``rapidfuzz`` ``fuzz.ratio``),
+  blocked by length so one lookup compares a word with a few thousand terms at most;
+* :meth:`Vocabulary.split` -- a compound cut into two (or three) known terms, allowing the Dutch
+  linking letters ``s``/``e``/``en`` (``parkeersensoren`` -> ``parkeer`` + ``sensor``);
+* :meth:`Vocabulary.containing` -- known terms that start or end with the word where the rest is
+  not a known word (``afval`` -> ``afvalinzamel``), for compounds whose other half never occurs alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+from .stopwords import STOP_WORDS
+from .text import stem
+
+#: Minimum length of each part of a compound.
+MIN_PART = 4
+#: Word endings that make a prefix match a derivation rather than a compound (``inform|ation``).
+DERIVATIONAL = frozenset(
+    """
+    ation ations ition itions ment ments ness able ible ability ibility ical ically ally ities ity ive
+    ives ively ize izes iz ized izing izer ise ised ising ship ships less ful fully ous ously ance ances
+    ence ences ancy ency ant ants ent ents ics ist ists ism isms ory ories ary aries logy logi ograph
+    ography heid heden lijk lijke lijkheid baar bare isch ische isme ering eringen atie aties iteit
+    iteiten achtig
+    """.split()
+)
+
+
+def fuzzy_cutoff(length: int) -> float | None:
+    """Lowest ``fuzz.ratio`` accepted for a word of this length (None: too short to fuzz)."""
+    if length <= 3:
+        return None
+    if length == 4:
+        return 74.0
+    return 79.0
+
+
+class Vocabulary:
+    """Term strings and ids, with blocked fuzzy lookup and prefix/suffix search."""
+
+    def __init__(self) -> None:
+        self.terms: list[str] = []
+        self.ids: dict[str, int] = {}
+        self._by_len: dict[int, list[str]] = {}
+        self._ids_by_len: dict[int, list[int]] = {}
+        self._sorted: list[str] = []
+        self._sorted_rev: list[str] = []
+        self._neighbours_cached = lru_cache(maxsize=65536)(self._neighbours)
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.ids
+
+    def get(self, term: str) -> int | None:
+        return self.ids.get(term)
+
+    def add(self, term: str) -> int:
+        """Id of ``term``, adding it when new."""
+        tid = self.ids.get(term)
+        if tid is not None:
+            return tid
+        tid = len(self.terms)
+        self.terms.append(term)
+        self.ids[term] = tid
+        self._by_len.setdefault(len(term), []).append(term)
+        self._ids_by_len.setdefault(len(term), []).append(tid)
+        bisect.insort(self._sorted, term)
+        bisect.insort(self._sorted_rev, term[::-1])
+        self._neighbours_cached.cache_clear()
+        return tid
+
+    def add_many(self, terms: list[str]) -> None:
+        """Add many terms at once (sorting once instead of inserting one by one)."""
+        for term in terms:
+            if term in self.ids:
+                continue
+            tid = len(self.terms)
+            self.terms.append(term)
+            self.ids[term] = tid
+            self._by_len.setdefault(len(term), []).append(term)
+            self._ids_by_len.setdefault(len(term), []).append(tid)
+        self._sorted = sorted(self.terms)
+        self._sorted_rev = sorted(t[::-1] for t in self.terms)
+        self._neighbours_cached.cache_clear()
+
+    # -- fuzzy neighbours -------------------------------------------------------------------------
+
+    def neighbours(self, term: str) -> tuple[tuple[int, float], ...]:
+        """Known terms similar to ``term`` (itself excluded), as ``(term id, fuzz.ratio)``, best first."""
+        return self._neighbours_cached(term)
+
+    def _neighbours(self, term: str, limit: int = 8) -> tuple[tuple[int, float], ...]:
+        cutoff = fuzzy_cutoff(len(term))
+        if cutoff is None or not term.isalpha():
+            return ()
+        found: list[tuple[float, int]] = []
+        n = len(term)
+        spread = 1 if n <= 5 else 2 if n <= 9 else 3
+        for length in range(max(2, n - spread), n + spread + 1):
+            choices = self._by_len.get(length)
+            if not choices:
+                continue
+            ids = self._ids_by_len[length]
+            for _choice, score, idx in process.extract(
+                term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+            ):
+                if ids[idx] != self.ids.get(term):
+                    found.append((score, ids[idx]))
+        found.sort(reverse=True)
+        return tuple((tid, score) for score, tid in found[:limit])
+
+    # -- compounds --------------------------------------------------------------------------------
+
+    def _known_part(self, part: str) -> int | None:
+        if len(part) < MIN_PART - 1 or part in STOP_WORDS:
+            return None
+        tid = self.ids.get(stem(part))
+        if tid is None and len(part) >= MIN_PART:
+            tid = self.ids.get(part)
+        return tid
+
+    def split(self, word: str, df: "list[int] | None" = None, depth: int = 2) -> list[int] | None:
+        """Split a compound surface word into known term ids, or None.
+
+        Each part has at least ``MIN_PART`` letters (the first may end in a linking ``s``/``e``/``en``
+        that is dropped). Among several splits, the one with the highest geometric mean document
+        frequency of its parts wins (Koehn & Knight 2003); without ``df`` the most balanced one wins.
+        """
+        n = len(word)
+        if n < 2 * MIN_PART or not word.isalpha():
+            return None
+        best: tuple[float, list[int]] | None = None
+        for i in range(MIN_PART, n - MIN_PART + 1):
+            head, tail = word[:i], word[i:]
+            if tail in STOP_WORDS:
+                continue
+            tail_ids: list[int] | None
+            tid = self._known_part(tail)
+            if tid is not None:
+                tail_ids = [tid]
+            elif depth > 1:
+                tail_ids = self.split(tail, df, depth - 1)
+            else:
+                tail_ids = None
+            if not tail_ids:
+                continue
+            head_id = self._known_part(head)
+            if head_id is None:
+                for link in ("s", "e", "en"):
+                    if head.endswith(link) and len(head) - len(link) >= MIN_PART - 1:
+                        head_id = self._known_part(head[: -len(link)])
+                        if head_id is not None:
+                            break
+            if head_id is None:
+                continue
+            parts = [head_id, *tail_ids]
+            if df is not None:
+                prod = 1.0
+                for p in parts:
+                    prod *= max(df[p], 1)
+                goodness = prod ** (1.0 / len(parts))
+            else:
+                goodness = float(min(len(head), len(tail)))
+            if best is None or goodness > best[0]:
+                best = (goodness, parts)
+        return best[1] if best else None
+
+    def containing(self, term: str, limit: int = 20) -> list[int]:
+        """Known terms that start or end with ``term`` where the rest is no known word.
+
+        When ``term`` is itself known, terms whose rest is a known word were already split at index
+        time, so they are skipped; derivational endings (``-ation``, ``-heid``) are skipped too.
+        """
+        if len(term) < MIN_PART or not term.isalpha():
+            return []
+        known = term in self.ids
+        out: list[int] = []
+        lo = bisect.bisect_left(self._sorted, term)
+        hi = bisect.bisect_left(self._sorted, term + "{")
+        for cand in self._sorted[lo:hi]:
+            rest = cand[len(term) :]
+            for link in ("", "s", "e", "en"):
+                if link and rest.startswith(link):
+                    rest2 = rest[len(link) :]
+                elif not link:
+                    rest2 = rest
+                else:
+                    continue
+                if self._rest_ok(rest2, known):
+                    out.append(self.ids[cand])
+                    break
+            if len(out) >= limit:
+                break
+        rev = term[::-1]
+        lo = bisect.bisect_left(self._sorted_rev, rev)
+        hi = bisect.bisect_left(self._sorted_rev, rev + "{")
+        for cand_rev in self._sorted_rev[lo:hi]:
+            cand = cand_rev[::-1]
+            rest = cand[: len(cand) - len(term)]
+            ok = self._rest_ok(rest, known)
+            if not ok:
+                for link in ("s", "e", "en"):
+                    if rest.endswith(link) and self._rest_ok(rest[: -len(link)], known):
+                        ok = True
+                        break
+            if ok:
+                out.append(self.ids[cand])
+            if len(out) >= 2 * limit:
+                break
+        return out
+
+    def _rest_ok(self, rest: str, known: bool) -> bool:
+        return (
+            len(rest) >= MIN_PART
+            and rest.isalpha()
+            and rest not in DERIVATIONAL
+            and not any(rest.startswith(d) and len(rest) - len(d) < 3 for d in DERIVATIONAL)
+            and not (known and self._known_part(rest) is not None)
+        )
