@@ -2,11 +2,18 @@
 
 A *surface* is a folded token as it appears in a text (``parkeersensoren``). Each surface maps to
 zero or more ``(term id, weight)`` pairs: none for stop words, its stem with weight 1, and the parts
-of a compound with weight :data:`PART_WEIGHT` each.
+of a compound with weight :data:`PART_WEIGHT` each. Two adjacent words that together spell a known
+compound (``afval inzameling``) also add that compound with weight :data:`PART_WEIGHT`, so compounds
+meet their split spelling in both directions, at index time.
+
+A record is also cut into *passages* (its title, its tags, each sentence of its text), which are
+scored on their own: a query that meets one passage closely is stronger evidence than the same
+words spread over a long text.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -14,8 +21,41 @@ from typing import Any
 from .text import FIELDS, is_stop, record_fields, stem, tokenize
 from .vocab import Vocabulary
 
-#: Weight of each part of a compound relative to the whole word (in records and queries).
+#: Weight of each part of a compound relative to the whole word, and of a compound spelt as two words.
 PART_WEIGHT = 0.6
+
+_SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
+
+
+def passages(fields: Mapping[str, str]) -> list[tuple[int, str]]:
+    """A record cut into pieces ``(field index, text)``: the title and the tags whole, then each
+    sentence of the text. Only the sentences are scored as passages (title and tags are short and
+    already weigh in through BM25F); there is always at least one, maybe empty, so that every
+    record owns a passage row."""
+    out: list[tuple[int, str]] = []
+    for fi, name in enumerate(FIELDS):
+        text = fields[name]
+        if name == "text":
+            sentences = [(fi, s) for s in _SENTENCE_RE.split(text) if s.strip()]
+            out.extend(sentences or [(fi, "")])
+        elif text.strip():
+            out.append((fi, text))
+    return out
+
+
+TEXT_FIELD = FIELDS.index("text")
+#: fields whose pieces are scored as passages
+PASSAGE_FIELDS = frozenset(range(len(FIELDS)))
+
+
+@dataclass
+class RecordTerms:
+    """One record, analysed: per field term -> weighted count and content-word count, per passage
+    term -> weighted count and content-word count."""
+
+    fields: dict[str, dict[int, float]]
+    lengths: dict[str, int]
+    passages: list[tuple[dict[int, float], int]]
 
 
 class Lexicon:
@@ -25,8 +65,10 @@ class Lexicon:
         self.vocab = vocab
         self.surface_ids: dict[str, int] = {}
         self.surfaces: list[str] = []
-        #: per surface id: tuple of (term id, weight); () for stop words
+        #: per surface id: tuple of (term id, weight); () for stop words; the stem comes first
         self.terms_of: list[tuple[tuple[int, float], ...]] = []
+        #: (term of first part, term of second part) -> term of the compound
+        self.compounds: dict[tuple[int, int], int] = {}
 
     def surface_id(self, surface: str) -> int:
         """Id of a surface word, registering it (without terms) when new."""
@@ -38,24 +80,26 @@ class Lexicon:
             self.terms_of.append(())
         return sid
 
-    def assign(self, sids: range | list[int], freq: list[int] | None = None, grow: bool = True) -> None:
-        """Compute the terms of the given surfaces: stems first (added to the vocabulary when
-        ``grow``), then compound splits against the now larger vocabulary."""
-        self.assign_stems(sids, grow)
+    def primary(self, sid: int) -> int:
+        """The stem term of a surface, -1 for stop words."""
+        pairs = self.terms_of[sid]
+        return pairs[0][0] if pairs else -1
+
+    def assign(self, sids: range | list[int], freq: Any = None) -> None:
+        """Compute the terms of the given surfaces: stems first, then compound splits."""
+        self.assign_stems(sids)
         self.assign_splits(sids, freq)
 
-    def assign_stems(self, sids: range | list[int], grow: bool = True) -> None:
-        """Map each surface to its stem's term (none for stop words)."""
+    def assign_stems(self, sids: range | list[int]) -> None:
+        """Map each surface to its stem's term (none for stop words), adding new terms."""
         for sid in sids:
             surface = self.surfaces[sid]
             if is_stop(surface):
                 self.terms_of[sid] = ()
-                continue
-            s = stem(surface)
-            tid = self.vocab.add(s) if grow else self.vocab.get(s)
-            self.terms_of[sid] = () if tid is None else ((tid, 1.0),)
+            else:
+                self.terms_of[sid] = ((self.vocab.add(stem(surface)), 1.0),)
 
-    def assign_splits(self, sids: range | list[int], freq: list[int] | None = None) -> None:
+    def assign_splits(self, sids: range | list[int], freq: Any = None) -> None:
         """Add the parts of compound surfaces (``freq``: term frequencies to choose among splits)."""
         for sid in sids:
             pairs = self.terms_of[sid]
@@ -63,60 +107,72 @@ class Lexicon:
                 continue
             parts = self.vocab.split(self.surfaces[sid], freq)
             if parts:
-                extra = tuple((p, PART_WEIGHT) for p in dict.fromkeys(parts) if p != pairs[0][0])
+                whole = pairs[0][0]
+                extra = tuple((p, PART_WEIGHT) for p in dict.fromkeys(parts) if p != whole)
                 self.terms_of[sid] = pairs + extra
+                if len(parts) == 2:
+                    self.compounds.setdefault((parts[0], parts[1]), whole)
 
-    def record_terms(self, record: Mapping[str, Any]) -> tuple[dict[str, dict[int, float]], dict[str, int]]:
-        """Per field, term id -> weighted count, and per field the number of content words.
-
-        New surfaces and terms are added to the lexicon and the vocabulary.
-        """
-        counts: dict[str, dict[int, float]] = {}
-        lengths: dict[str, int] = {}
+    def analyze(self, record: Mapping[str, Any]) -> RecordTerms:
+        """Terms of one record (new surfaces and terms are added to the lexicon)."""
         fields = record_fields(record)
+        psids: list[tuple[int, list[int]]] = []
         new: list[int] = []
-        token_sids: dict[str, list[int]] = {}
-        for name in FIELDS:
+        for fi, text in passages(fields):
             sids = []
-            for tok in tokenize(fields[name]):
+            for tok in tokenize(text):
                 sid = self.surface_ids.get(tok)
                 if sid is None:
                     sid = self.surface_id(tok)
                     new.append(sid)
                 sids.append(sid)
-            token_sids[name] = sids
+            psids.append((fi, sids))
         if new:
             self.assign(new)
-        for name in FIELDS:
-            c: dict[int, float] = {}
+        per_field: dict[str, dict[int, float]] = {name: {} for name in FIELDS}
+        lengths = {name: 0 for name in FIELDS}
+        plist: list[tuple[dict[int, float], int]] = []
+        for fi, sids in psids:
+            counts: dict[int, float] = {}
             n = 0
-            for sid in token_sids[name]:
+            prev = -1
+            for sid in sids:
                 pairs = self.terms_of[sid]
                 if pairs:
                     n += 1
                 for tid, w in pairs:
-                    c[tid] = c.get(tid, 0.0) + w
-            counts[name] = c
-            lengths[name] = n
-        return counts, lengths
+                    counts[tid] = counts.get(tid, 0.0) + w
+                cur = pairs[0][0] if pairs else -1
+                if prev >= 0 and cur >= 0:
+                    joined = self.compounds.get((prev, cur))
+                    if joined is not None:
+                        counts[joined] = counts.get(joined, 0.0) + PART_WEIGHT
+                prev = cur
+            if fi in PASSAGE_FIELDS:
+                plist.append((counts, n))
+            fc = per_field[FIELDS[fi]]
+            for tid, c in counts.items():
+                fc[tid] = fc.get(tid, 0.0) + c
+            lengths[FIELDS[fi]] += n
+        return RecordTerms(per_field, lengths, plist)
 
 
 @dataclass
 class QueryWord:
     """A content word of the query (grouped by stem), or an adjacent pair joined into a compound."""
 
-    key: str  # stem, or joined stem of a pair
+    key: str  # stem, or stem of the two words written as one
     surface: str  # as typed (folded), for explanations
     weight: float = 0.0  # field-weighted count in the query
-    pair: bool = False
+    pair: tuple[str, str] | None = None  # the two stems of a pair
     fields: set[str] = field(default_factory=set)
 
 
 def query_words(query: Mapping[str, Any] | str, field_weights: Mapping[str, float]) -> list[QueryWord]:
     """The query's content words with their field-weighted counts, plus adjacent pairs.
 
-    Adjacent content words ``a b`` also yield a pair word keyed ``stem(a+b)`` so that
-    ``afval inzameling`` can meet ``afvalinzameling``.
+    Adjacent content words ``a b`` also yield a pair word keyed ``stem(a+b)``; the index uses it
+    only when ``a`` or ``b`` is unknown (known words meet compounds through the index itself).
     """
     if isinstance(query, str):
         query = {"text": query}
@@ -140,7 +196,9 @@ def query_words(query: Mapping[str, Any] | str, field_weights: Mapping[str, floa
                 joined = stem(prev + tok)
                 pw = pairs.get(joined)
                 if pw is None:
-                    pw = pairs[joined] = QueryWord(key=joined, surface=f"{prev} {tok}", pair=True)
+                    pw = pairs[joined] = QueryWord(
+                        key=joined, surface=f"{prev} {tok}", pair=(stem(prev), key)
+                    )
                 pw.weight += fw
                 pw.fields.add(name)
             prev = tok

@@ -73,13 +73,15 @@ def build_why(
 
     ``provenance`` holds ``(query word index, term id, column weight, expansion kind)``;
     ``values`` the record's matrix value per term; ``scale`` turns raw score into score points.
+    Contributions of the same query word through the same term are added up.
     """
-    contribs = []
+    merged: dict[tuple[int, int, str], float] = {}
     for wi, tid, weight, kind in provenance:
         v = values.get(tid)
         if v:
-            contribs.append((weight * v * scale, wi, tid, kind))
-    contribs.sort(key=lambda c: -c[0])
+            key = (wi, tid, kind)
+            merged[key] = merged.get(key, 0.0) + weight * v * scale
+    contribs = sorted(((c, wi, tid, kind) for (wi, tid, kind), c in merged.items()), key=lambda c: -c[0])
     contribs = contribs[:limit]
     found = _locate({tid for _, _, tid, _ in contribs}, record, lexicon)
     why = []

@@ -1,18 +1,21 @@
-"""The match index: BM25F term weights in a sparse matrix, fuzzy query expansion, explanations.
+"""The match index: BM25F term weights in sparse matrices, fuzzy query expansion, explanations.
 
-Scoring. Each record is a row of a sparse ``record x term`` matrix holding BM25F-saturated term
+Scoring. A record is a row of a sparse ``record x term`` matrix holding BM25F-saturated term
 weights: per field (title, tags, text) the weighted count of a term is length-normalised, the
-fields are summed with their weights, and the sum is saturated ``tf (k1 + 1) / (tf + k1)``.
-A query is cut into content words; each word expands to a few terms (itself, close spellings,
-compound parts, compounds containing it) with a factor in (0, 1]; a term's column is added with
-weight ``query weight x factor x idf``. Only the top records are explained.
+fields are summed with their weights, and the sum is saturated ``tf (k1 + 1) / (tf + k1)``. Each
+passage of a record (title, tags, each sentence) is a row of a second matrix with plain BM25
+weights. A query is cut into content words; each word expands to a few terms (itself, close
+spellings; for unknown words also compound parts and compounds containing it) with a factor in
+(0, 1]; a term's column is added with weight ``query weight x factor x idf``. A record's score is
+its own score plus ``passage_weight`` times the score of its best passage. Only the top records
+are explained.
 
 Scores are normalised by the query's *self score*: what a record holding every query word once,
-at average length, would get. 100 therefore means "covers the whole query".
+at average length and in one passage, would get. 100 therefore means "covers the whole query".
 
-Updates. Records added after :meth:`MatchIndex.build` go to a small delta segment; removed ones are
-masked (tombstones). Both are folded into the main matrix when the delta grows, so ``add`` and
-``remove`` cost about one record's work.
+Updates. Records added after :meth:`MatchIndex.build` go to a small delta segment; removed ones
+are masked (tombstones). Both are folded into the main segment when the delta grows, so ``add``
+and ``remove`` cost about one record's work.
 """
 
 from __future__ import annotations
@@ -25,14 +28,18 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from .analysis import PART_WEIGHT, Lexicon, QueryWord, query_words
+from . import analysis
+from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, passages, query_words
 from .explain import MatchResult, build_why
+from .segment import Segment, SegmentScores, concat
 from .text import FIELDS, record_fields, tokenize
 from .vocab import Vocabulary
 
 DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
-DEFAULT_B: dict[str, float] = {"title": 0.5, "tags": 0.5, "text": 0.75}
-#: factor of terms that contain a query word (``afval`` -> ``afvalinzameling``)
+DEFAULT_B: dict[str, float] = {"title": 0.5, "tags": 0.5, "text": 0.3}
+#: length normalisation of passages
+PASSAGE_B = 0.75
+#: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
 CONTAIN_FACTOR = 0.5
 #: temperature of the typo model: a neighbour at ``fuzz.ratio`` s is ``exp(-(100 - s) / T)`` likely
 TYPO_TEMPERATURE = 5.0
@@ -58,29 +65,29 @@ class MatchIndex:
         field_weights: Mapping[str, float] | None = None,
         k1: float = 1.2,
         b: Mapping[str, float] | None = None,
+        passage_weight: float = 1.0,
         why_limit: int = 8,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
         self.b = dict(DEFAULT_B, **(b or {}))
         self.k1 = k1
+        self.passage_weight = passage_weight
         self.why_limit = why_limit
         self.vocab = Vocabulary()
         self.lexicon = Lexicon(self.vocab)
-        # rows
+        # rows: main segment rows first, then delta rows
         self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
         self._records: list[tuple[str, str, str] | None] = []
         self._alive = np.zeros(0, dtype=bool)
-        # main segment: CSC matrix (rows x terms) and the row -> terms structure for removals
-        self._main = sp.csc_matrix((0, 0), dtype=np.float32)
-        self._main_row_ptr = np.zeros(1, dtype=np.int64)
-        self._main_row_terms = np.zeros(0, dtype=np.int32)
-        # delta segment: rows appended since the last merge
+        self._main = Segment.empty()
         self._delta_rows: list[tuple[np.ndarray, np.ndarray]] = []
-        self._delta: sp.csc_matrix | None = None
-        # statistics
+        self._delta_passages: list[list[tuple[np.ndarray, np.ndarray]]] = []
+        self._delta: Segment | None = None
+        # statistics (average lengths are fixed at build time; an empty build learns them from adds)
         self._df = np.zeros(0, dtype=np.int64)
         self._avg_len: dict[str, float] = {f: 0.0 for f in FIELDS}
+        self._avg_passage = 0.0
         self._idf_cache: np.ndarray | None = None
         self._expansions: dict[str, list[tuple[int, float, str]]] = {}
 
@@ -88,7 +95,10 @@ class MatchIndex:
 
     @classmethod
     def build(cls, records: Iterable[Mapping[str, Any]], **params: Any) -> MatchIndex:
-        """Index many records at once (vectorised); later records replace earlier ones with the same id."""
+        """Index many records at once (vectorised); later records replace earlier ones with the same id.
+
+        Raises ``ValueError`` for a record without an id.
+        """
         index = cls(**params)
         index._build(records)
         return index
@@ -101,74 +111,117 @@ class MatchIndex:
             unique[rid] = rec
         lex = self.lexicon
         sget = lex.surface_ids.get
-        sids = {f: array("i") for f in FIELDS}
-        counts = {f: array("i") for f in FIELDS}
+        sids = array("i")
+        pass_len = array("i")
+        pass_field = array("b")
+        npass = array("i")  # pieces per record
         for rid, rec in unique.items():
             fields = record_fields(rec)
             self._row_of[rid] = len(self._ids)
             self._ids.append(rid)
             self._records.append((fields["title"], fields["tags"], fields["text"]))
-            for f in FIELDS:
-                toks = tokenize(fields[f])
+            plist = passages(fields)
+            npass.append(len(plist))
+            for fi, text in plist:
+                toks = tokenize(text)
                 ids = [sget(t, -1) for t in toks]
                 if -1 in ids:
                     ids = [lex.surface_id(t) if i < 0 else i for t, i in zip(toks, ids)]
-                sids[f].extend(ids)
-                counts[f].append(len(ids))
+                sids.extend(ids)
+                pass_len.append(len(ids))
+                pass_field.append(fi)
         n = len(self._ids)
+        tok_sid = np.frombuffer(sids, dtype=np.int32) if len(sids) else np.zeros(0, dtype=np.int32)
+        # pieces (title, tags, sentences); the sentences are the passages
+        n_piece = len(pass_len)
+        tok_pass = np.repeat(np.arange(n_piece, dtype=np.int64), np.frombuffer(pass_len, dtype=np.int32))
+        pass_doc = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(npass, dtype=np.int32))
+        pass_fld = np.frombuffer(pass_field, dtype=np.int8).astype(np.int64)
+        is_passage = np.isin(pass_fld, list(analysis.PASSAGE_FIELDS))
+        passage_of_piece = np.cumsum(is_passage) - 1
+        n_pass = int(is_passage.sum())
+
+        # terms of every surface: stems, then compound splits chosen by term frequency
         n_surf = len(lex.surfaces)
         lex.assign_stems(range(n_surf))
-        # term frequencies (of whole words) choose among compound splits
-        surf_freq = np.zeros(n_surf, dtype=np.int64)
-        for f in FIELDS:
-            if len(sids[f]):
-                surf_freq += np.bincount(np.frombuffer(sids[f], dtype=np.int32), minlength=n_surf)
-        term_freq = np.zeros(len(self.vocab), dtype=np.int64)
-        for sid, pairs in enumerate(lex.terms_of):
-            if pairs:
-                term_freq[pairs[0][0]] += surf_freq[sid]
+        surf_freq = np.bincount(tok_sid, minlength=n_surf)
+        primary = np.array([lex.primary(s) for s in range(n_surf)], dtype=np.int64)
+        term_freq = np.bincount(primary[primary >= 0], weights=surf_freq[primary >= 0], minlength=len(self.vocab))
         lex.assign_splits(range(n_surf), term_freq)
         n_terms = len(self.vocab)
-        # surface -> terms as CSR arrays
+
+        # token -> (term, weight) entries: surface terms, plus compounds spelt as two words
         ptr = np.zeros(n_surf + 1, dtype=np.int64)
         ptr[1:] = np.cumsum([len(p) for p in lex.terms_of])
-        s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int32, count=int(ptr[-1]))
-        s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float32, count=int(ptr[-1]))
-        has_terms = (ptr[1:] > ptr[:-1]).astype(np.float64)
-        combined = sp.csr_matrix((n, n_terms), dtype=np.float32)
-        lengths: dict[str, np.ndarray] = {}
-        for f in FIELDS:
-            tok = np.frombuffer(sids[f], dtype=np.int32)
-            rows = np.repeat(np.arange(n, dtype=np.int32), np.frombuffer(counts[f], dtype=np.int32))
-            lengths[f] = np.bincount(rows, weights=has_terms[tok], minlength=n) if n else np.zeros(0)
-            cnt = ptr[tok + 1] - ptr[tok]
-            total = int(cnt.sum())
-            if total == 0:
-                continue
-            offs = np.repeat(ptr[tok] - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
-            tf = sp.csr_matrix(
-                (s_wts[offs], (np.repeat(rows, cnt), s_terms[offs])), shape=(n, n_terms), dtype=np.float32
-            )
-            avg = float(lengths[f].mean()) if n else 0.0
-            self._avg_len[f] = avg
-            norm = self._norm(f, lengths[f])
-            combined = combined + sp.diags((self.field_weights[f] / norm).astype(np.float32)) @ tf
-        combined = combined.tocsr()
-        combined.sum_duplicates()
-        combined.data = self._saturate(combined.data)
-        self._main = combined.tocsc()
-        self._main_row_ptr = combined.indptr.astype(np.int64)
-        self._main_row_terms = combined.indices.astype(np.int32)
+        s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int64, count=int(ptr[-1]))
+        s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float64, count=int(ptr[-1]))
+        cnt = ptr[tok_sid + 1] - ptr[tok_sid]
+        total = int(cnt.sum())
+        offs = np.repeat(ptr[tok_sid] - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
+        e_tok = np.repeat(np.arange(len(tok_sid), dtype=np.int64), cnt)
+        e_term = s_terms[offs]
+        e_w = s_wts[offs]
+        if lex.compounds and len(tok_sid) > 1:
+            keys = np.array([a * n_terms + b for a, b in lex.compounds], dtype=np.int64)
+            vals = np.array(list(lex.compounds.values()), dtype=np.int64)
+            order = np.argsort(keys)
+            keys, vals = keys[order], vals[order]
+            prim = primary[tok_sid]
+            ok = (prim[:-1] >= 0) & (prim[1:] >= 0) & (tok_pass[:-1] == tok_pass[1:])
+            pair = prim[:-1] * n_terms + prim[1:]
+            pos = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
+            hit = np.flatnonzero(ok & (keys[pos] == pair))
+            e_tok = np.concatenate([e_tok, hit])
+            e_term = np.concatenate([e_term, vals[pos[hit]]])
+            e_w = np.concatenate([e_w, np.full(len(hit), PART_WEIGHT)])
+
+        # lengths in content words
+        content = (cnt > 0).astype(np.float64)
+        p_len = np.bincount(tok_pass, weights=content, minlength=n_piece)
+        f_len = np.zeros((len(FIELDS), n))
+        for fi in range(len(FIELDS)):
+            sel = pass_fld == fi
+            f_len[fi] = np.bincount(pass_doc[sel], weights=p_len[sel], minlength=n)
+        for fi, f in enumerate(FIELDS):
+            self._avg_len[f] = float(f_len[fi].mean()) if n else 0.0
+        self._avg_passage = float(p_len[is_passage].mean()) if n_pass else 0.0
+
+        # BM25F record matrix and BM25 passage matrix
+        e_pass = tok_pass[e_tok]
+        e_doc = pass_doc[e_pass]
+        e_fld = pass_fld[e_pass]
+        scale = np.stack([self.field_weights[f] / self._norm(f, f_len[fi]) for fi, f in enumerate(FIELDS)])
+        rec = sp.csr_matrix((e_w * scale[e_fld, e_doc], (e_doc, e_term)), shape=(n, n_terms))
+        rec.sum_duplicates()
+        rec.data = self._saturate(rec.data)
+        in_pass = is_passage[e_pass]
+        pas = sp.csr_matrix(
+            (
+                e_w[in_pass] / self._pnorm(p_len)[e_pass[in_pass]],
+                (passage_of_piece[e_pass[in_pass]], e_term[in_pass]),
+            ),
+            shape=(n_pass, n_terms),
+        )
+        pas.sum_duplicates()
+        pas.data = self._saturate(pas.data)
+        pass_start = np.zeros(n + 1, dtype=np.int64)
+        pass_start[1:] = np.cumsum(np.bincount(pass_doc[is_passage], minlength=n))
+        self._main = Segment.from_csr(rec, pas, pass_start)
         self._alive = np.ones(n, dtype=bool)
-        self._df = np.bincount(combined.indices, minlength=n_terms).astype(np.int64)
+        self._df = np.bincount(self._main.row_terms, minlength=n_terms).astype(np.int64)
         self._changed()
 
-    def _norm(self, f: str, length: np.ndarray | float) -> np.ndarray | float:
+    def _norm(self, f: str, length: Any) -> Any:
         avg = self._avg_len[f]
         if avg <= 0:
             return np.ones_like(length) if isinstance(length, np.ndarray) else 1.0
         b = self.b[f]
-        return 1.0 - b + b * np.asarray(length) / avg if isinstance(length, np.ndarray) else 1.0 - b + b * length / avg
+        return 1.0 - b + b * length / avg
+
+    def _pnorm(self, length: Any) -> Any:
+        if self._avg_passage <= 0:
+            return np.ones_like(length) if isinstance(length, np.ndarray) else 1.0
+        return 1.0 - PASSAGE_B + PASSAGE_B * length / self._avg_passage
 
     def _saturate(self, tf: np.ndarray) -> np.ndarray:
         return (tf * (self.k1 + 1.0) / (tf + self.k1)).astype(np.float32)
@@ -190,35 +243,58 @@ class MatchIndex:
         return [self._ids[row] for row in sorted(self._row_of.values())]
 
     def add(self, record: Mapping[str, Any]) -> None:
-        """Index one record, replacing any record with the same id."""
+        """Index one record, replacing any record with the same id.
+
+        Raises ``ValueError`` for a record without an id.
+        """
         rid = _record_id(record)
         if rid in self._row_of:
             self.remove(rid)
-        counts, lens = self.lexicon.record_terms(record)
-        for f in FIELDS:  # an index built empty learns average lengths from its first records
-            if self._avg_len[f] <= 0 and lens[f] > 0:
-                self._avg_len[f] = float(lens[f])
-        combined: dict[int, float] = {}
-        for f in FIELDS:
-            scale = self.field_weights[f] / float(self._norm(f, float(lens[f])))
-            for tid, c in counts[f].items():
-                combined[tid] = combined.get(tid, 0.0) + scale * c
-        tids = np.fromiter(combined.keys(), dtype=np.int32, count=len(combined))
-        vals = self._saturate(np.fromiter(combined.values(), dtype=np.float64, count=len(combined)))
-        row = len(self._ids)
+        terms = self.lexicon.analyze(record)
+        self._learn_lengths(terms)
+        row_vec = self._record_row(terms)
+        pass_rows = [self._passage_row(counts, n) for counts, n in terms.passages]
         fields = record_fields(record)
+        self._row_of[rid] = len(self._ids)
         self._ids.append(rid)
         self._records.append((fields["title"], fields["tags"], fields["text"]))
-        self._row_of[rid] = row
         self._alive = np.append(self._alive, True)
-        self._delta_rows.append((tids, vals))
+        self._delta_rows.append(row_vec)
+        self._delta_passages.append(pass_rows)
         self._delta = None
         if len(self._df) < len(self.vocab):
             self._df = np.concatenate([self._df, np.zeros(len(self.vocab) - len(self._df), dtype=np.int64)])
-        self._df[tids] += 1
+        self._df[row_vec[0]] += 1
         self._changed()
-        if len(self._delta_rows) > max(2000, self._main.shape[0] // 20):
+        if len(self._delta_rows) > max(1000, self._main.n_rows // 20):
             self._merge()
+
+    def _learn_lengths(self, terms: RecordTerms) -> None:
+        """An index built empty takes its average lengths from its first record."""
+        for f in FIELDS:
+            if self._avg_len[f] <= 0 and terms.lengths[f] > 0:
+                self._avg_len[f] = float(terms.lengths[f])
+        if self._avg_passage <= 0 and terms.passages:
+            lens = [n for _, n in terms.passages if n > 0]
+            if lens:
+                self._avg_passage = sum(lens) / len(lens)
+
+    def _record_row(self, terms: RecordTerms) -> tuple[np.ndarray, np.ndarray]:
+        combined: dict[int, float] = {}
+        for f in FIELDS:
+            scale = self.field_weights[f] / self._norm(f, float(terms.lengths[f]))
+            for tid, c in terms.fields[f].items():
+                combined[tid] = combined.get(tid, 0.0) + scale * c
+        return self._vector(combined, 1.0)
+
+    def _passage_row(self, counts: dict[int, float], length: int) -> tuple[np.ndarray, np.ndarray]:
+        return self._vector(counts, 1.0 / self._pnorm(float(length)))
+
+    def _vector(self, weights: dict[int, float], scale: float) -> tuple[np.ndarray, np.ndarray]:
+        order = sorted(weights)
+        tids = np.array(order, dtype=np.int32)
+        vals = self._saturate(np.array([weights[t] * scale for t in order], dtype=np.float64))
+        return tids, vals
 
     def remove(self, rid: str) -> bool:
         """Forget the record with this id; False when there was none."""
@@ -227,54 +303,31 @@ class MatchIndex:
             return False
         self._alive[row] = False
         self._records[row] = None
-        n_main = self._main.shape[0]
+        n_main = self._main.n_rows
         if row < n_main:
-            tids = self._main_row_terms[self._main_row_ptr[row] : self._main_row_ptr[row + 1]]
+            tids = self._main.row_term_ids(row)
         else:
             tids = self._delta_rows[row - n_main][0]
         self._df[tids] -= 1
         self._changed()
         return True
 
+    def _delta_segment(self) -> Segment:
+        if self._delta is None:
+            self._delta = Segment.from_rows(self._delta_rows, self._delta_passages, len(self.vocab))
+        return self._delta
+
     def _merge(self) -> None:
-        """Fold the delta segment into the main matrix and drop removed rows."""
-        n_terms = len(self.vocab)
-        main = self._main_csr(n_terms)
+        """Fold the delta segment into the main segment and drop removed rows."""
         keep = np.flatnonzero(self._alive)
-        merged = main[keep].tocsr() if len(keep) < main.shape[0] else main
+        self._main = concat([self._main, self._delta_segment()], self._alive, len(self.vocab))
         self._ids = [self._ids[r] for r in keep]
         self._records = [self._records[r] for r in keep]
         self._row_of = {rid: i for i, rid in enumerate(self._ids)}
         self._alive = np.ones(len(keep), dtype=bool)
-        self._main = merged.tocsc()
-        self._main_row_ptr = merged.indptr.astype(np.int64)
-        self._main_row_terms = merged.indices.astype(np.int32)
         self._delta_rows = []
+        self._delta_passages = []
         self._delta = None
-
-    def _main_csr(self, n_terms: int) -> sp.csr_matrix:
-        n_main = self._main.shape[0]
-        main = self._main.tocsr()
-        main.resize((n_main, n_terms))
-        if not self._delta_rows:
-            return main
-        return sp.vstack([main, self._delta_matrix(n_terms).tocsr()], format="csr")
-
-    def _delta_matrix(self, n_terms: int) -> sp.csc_matrix:
-        if self._delta is None or self._delta.shape[1] != n_terms:
-            rows = np.repeat(
-                np.arange(len(self._delta_rows), dtype=np.int32), [len(t) for t, _ in self._delta_rows]
-            )
-            if self._delta_rows:
-                cols = np.concatenate([t for t, _ in self._delta_rows])
-                vals = np.concatenate([v for _, v in self._delta_rows])
-            else:
-                cols = np.zeros(0, dtype=np.int32)
-                vals = np.zeros(0, dtype=np.float32)
-            self._delta = sp.csc_matrix(
-                (vals, (rows, cols)), shape=(len(self._delta_rows), n_terms), dtype=np.float32
-            )
-        return self._delta
 
     # -- querying ---------------------------------------------------------------------------------
 
@@ -283,35 +336,43 @@ class MatchIndex:
             self._idf_cache = _idf(self._df.astype(np.float64), len(self._row_of))
         return self._idf_cache
 
+    def _known(self, key: str) -> int | None:
+        tid = self.vocab.get(key)
+        return tid if tid is not None and tid < len(self._df) and self._df[tid] > 0 else None
+
     def expand(self, word: QueryWord) -> list[tuple[int, float, str]]:
-        """Terms a query word stands for, as ``(term id, factor, kind)``; kind is one of
-        ``exact``, ``fuzzy``, ``compound``."""
+        """Terms a query word stands for, as ``(term id, factor, kind)``, kind being ``exact``,
+        ``fuzzy`` or ``compound``.
+
+        A known word stands for itself (and, a little, for more frequent close spellings). An
+        unknown word stands for its close spellings, its compound parts and the known compounds
+        that start or end with it. A pair of adjacent words stands for the compound they spell
+        when one of them is unknown.
+        """
         cache_key = ("P:" if word.pair else "W:") + word.key + "|" + word.surface
         hit = self._expansions.get(cache_key)
         if hit is not None:
             return hit
-        df = self._df
-        vocab = self.vocab
         out: list[tuple[int, float, str]] = []
-        tid = vocab.get(word.key)
-        df_self = int(df[tid]) if tid is not None and tid < len(df) else 0
+        tid = self._known(word.key)
         if word.pair:
-            if df_self > 0:
-                out.append((tid, 1.0, "compound"))  # type: ignore[arg-type]
+            if tid is not None and any(self._known(k) is None for k in word.pair):
+                out.append((tid, 1.0, "compound"))
         else:
-            if df_self > 0:
-                out.append((tid, 1.0, "exact"))  # type: ignore[arg-type]
-            out.extend(self._fuzzy(word.key, df_self))
-            seen = {t for t, _, _ in out}
-            parts = vocab.split(word.surface, df) if len(word.surface) >= 8 else None
-            for p in dict.fromkeys(parts or ()):
-                if p not in seen and df[p] > 0:
-                    out.append((p, PART_WEIGHT, "compound"))
-                    seen.add(p)
-            contained = [t for t in vocab.containing(word.key) if t not in seen and df[t] > 0]
-            contained.sort(key=lambda t: -df[t])
-            for t in contained[:10]:
-                out.append((t, CONTAIN_FACTOR, "compound"))
+            df = self._df
+            if tid is not None:
+                out.append((tid, 1.0, "exact"))
+            out.extend(self._fuzzy(word.key, 0 if tid is None else int(df[tid])))
+            if tid is None:
+                seen = {t for t, _, _ in out}
+                parts = self.vocab.split(word.surface, df) if len(word.surface) >= 8 else None
+                for p in dict.fromkeys(parts or ()):
+                    if p not in seen and df[p] > 0:
+                        out.append((p, PART_WEIGHT, "compound"))
+                        seen.add(p)
+                contained = [t for t in self.vocab.containing(word.key) if t not in seen and df[t] > 0]
+                contained.sort(key=lambda t: -df[t])
+                out.extend((t, CONTAIN_FACTOR, "compound") for t in contained[:10])
         self._expansions[cache_key] = out
         return out
 
@@ -361,17 +422,60 @@ class MatchIndex:
         words = query_words(query, self.field_weights)
         if not words:
             return []
+        col_weight, provenance, self_score = self._query_columns(words)
+        if not col_weight or self_score <= 0:
+            return []
+        n_rows = len(self._ids)
+        mask = self._alive.copy()
+        if only is not None:
+            allowed = np.zeros(n_rows, dtype=bool)
+            allowed[[self._row_of[i] for i in only if i in self._row_of]] = True
+            mask &= allowed
+        if exclude:
+            mask[[self._row_of[i] for i in exclude if i in self._row_of]] = False
+        cols = np.fromiter(col_weight.keys(), dtype=np.int64, count=len(col_weight))
+        weights = np.fromiter(col_weight.values(), dtype=np.float64, count=len(col_weight))
+        parts = [(0, self._main.score(cols, weights))]
+        if self._delta_rows:
+            parts.append((self._main.n_rows, self._delta_segment().score(cols, weights)))
+        mu = self.passage_weight
+        scores = np.concatenate([s.records + mu * s.best_passage for _, s in parts])
+        scores[~mask] = 0.0
+        best = _top(scores, top)
+        norm = self_score * (1.0 + mu)
+        details = self._details(best, parts) if explain else {}
+        results = []
+        for row in best:
+            unclipped = 100.0 * float(scores[row]) / norm
+            score = min(100.0, unclipped)
+            why: list[dict[str, Any]] = []
+            if explain:
+                why = build_why(
+                    words=words,
+                    provenance=provenance,
+                    values=details.get(int(row), {}),
+                    record=self._records[row],
+                    lexicon=self.lexicon,
+                    scale=100.0 / norm * (score / unclipped if unclipped > 0 else 1.0),
+                    limit=self.why_limit,
+                )
+            results.append(MatchResult(id=self._ids[row], score=round(score, 2), why=why))
+        return results
+
+    def _query_columns(
+        self, words: list[QueryWord]
+    ) -> tuple[dict[int, float], list[tuple[int, int, float, str]], float]:
+        """Column weights of a query, where each weight came from (word index, term, weight,
+        kind), and the query's self score."""
         idf = self._idf()
-        n_terms = len(self._df)
         col_weight: dict[int, float] = {}
-        provenance: list[tuple[int, int, float, str]] = []  # (word index, term, weight, kind)
+        provenance: list[tuple[int, int, float, str]] = []
         self_score = 0.0
         max_idf = float(_idf(np.zeros(1), len(self._row_of))[0])
         for wi, word in enumerate(words):
             qw = word.weight * 3.0 / (2.0 + word.weight)  # saturated query term count (k3 = 2)
             entries = self.expand(word)
             if not word.pair:
-                tid = self.vocab.get(word.key)
                 if entries and entries[0][2] == "exact":
                     ref = float(idf[entries[0][0]])
                 elif entries:
@@ -383,99 +487,63 @@ class MatchIndex:
                 w = qw * f * float(idf[t])
                 col_weight[t] = col_weight.get(t, 0.0) + w
                 provenance.append((wi, t, w, kind))
-        if not col_weight or self_score <= 0:
-            return []
-        cols = np.fromiter(col_weight.keys(), dtype=np.int64, count=len(col_weight))
-        weights = np.fromiter(col_weight.values(), dtype=np.float64, count=len(col_weight))
-        n_rows = len(self._ids)
-        n_main = self._main.shape[0]
-        scores = np.zeros(n_rows, dtype=np.float64)
-        main_cols = cols[cols < self._main.shape[1]]
-        main_w = weights[cols < self._main.shape[1]]
-        hits = []
-        if n_main and len(main_cols):
-            r, c, v = _gather(self._main, main_cols, main_w)
-            scores[:n_main] = np.bincount(r, weights=v * main_w[c], minlength=n_main)
-            hits.append((r, main_cols[c], v))
-        if self._delta_rows:
-            delta = self._delta_matrix(n_terms)
-            r, c, v = _gather(delta, cols, weights)
-            scores[n_main:] = np.bincount(r, weights=v * weights[c], minlength=n_rows - n_main)
-            hits.append((r + n_main, cols[c], v))
-        mask = self._alive.copy()
-        if only is not None:
-            allowed = np.zeros(n_rows, dtype=bool)
-            rows = [self._row_of[i] for i in only if i in self._row_of]
-            allowed[rows] = True
-            mask &= allowed
-        if exclude:
-            rows = [self._row_of[i] for i in exclude if i in self._row_of]
-            mask[rows] = False
-        scores[~mask] = 0.0
-        candidates = int(np.count_nonzero(scores > 0))
-        k = min(top, candidates)
-        if k == 0:
-            return []
-        if k < n_rows:
-            best = np.argpartition(-scores, k - 1)[:k]
-        else:
-            best = np.arange(n_rows)
-        best = best[np.lexsort((best, -scores[best]))]
-        best = best[scores[best] > 0]
-        results = []
-        details = self._details(best, hits) if explain else {}
-        for row in best:
-            raw = float(scores[row])
-            unclipped = 100.0 * raw / self_score
-            score = min(100.0, unclipped)
-            why: list[dict[str, Any]] = []
-            if explain:
-                why = build_why(
-                    words=words,
-                    provenance=provenance,
-                    values=details.get(int(row), {}),
-                    record=self._records[row],
-                    lexicon=self.lexicon,
-                    scale=100.0 / self_score * (score / unclipped if unclipped > 0 else 1.0),
-                    limit=self.why_limit,
-                )
-            results.append(MatchResult(id=self._ids[row], score=round(score, 2), why=why))
-        return results
+        return col_weight, provenance, self_score
 
-    def _details(self, best: np.ndarray, hits: list[tuple[np.ndarray, np.ndarray, np.ndarray]]) -> dict[int, dict[int, float]]:
-        """Matrix values of the top rows, per row: term id -> value."""
-        lookup = np.full(len(self._ids), -1, dtype=np.int64)
-        lookup[best] = np.arange(len(best))
+    def _details(self, best: np.ndarray, parts: list[tuple[int, SegmentScores]]) -> dict[int, dict[int, float]]:
+        """Per top row: term id -> record value + passage weight x value in its best passage."""
         out: dict[int, dict[int, float]] = {int(r): {} for r in best}
-        for r, c, v in hits:
-            sel = lookup[r] >= 0
-            for row, col, val in zip(r[sel].tolist(), c[sel].tolist(), v[sel].tolist()):
-                out[row][col] = val
+        mu = self.passage_weight
+        for offset, s in parts:
+            seg = self._main if offset == 0 else self._delta_segment()
+            local = best[(best >= offset) & (best < offset + seg.n_rows)] - offset
+            if not len(local):
+                continue
+            lookup = np.full(seg.n_rows, -1, dtype=np.int64)
+            lookup[local] = np.arange(len(local))
+            r, c, v = s.record_hits
+            if len(r):
+                sel = lookup[r] >= 0
+                for row, col, val in zip(r[sel].tolist(), c[sel].tolist(), v[sel].tolist()):
+                    d = out[row + offset]
+                    d[col] = d.get(col, 0.0) + val
+            starts, ends = seg.pass_start[local], seg.pass_start[local + 1]
+            best_pass = np.array(
+                [a + int(np.argmax(s.passages[a:b])) if b > a else -1 for a, b in zip(starts, ends)],
+                dtype=np.int64,
+            )
+            plookup = np.full(seg.passages.shape[0], -1, dtype=np.int64)
+            valid = best_pass >= 0
+            plookup[best_pass[valid]] = local[valid]
+            pr, pc, pv = s.passage_hits
+            if len(pr):
+                sel = plookup[pr] >= 0
+                for row, col, val in zip(plookup[pr[sel]].tolist(), pc[sel].tolist(), pv[sel].tolist()):
+                    d = out[row + offset]
+                    d[col] = d.get(col, 0.0) + mu * val
         return out
 
     def stats(self) -> dict[str, Any]:
         """Sizes, for logs and benchmarks."""
+        delta = self._delta_segment() if self._delta_rows else None
         return {
             "records": len(self),
             "terms": len(self.vocab),
             "surfaces": len(self.lexicon.surfaces),
-            "nnz": int(self._main.nnz) + sum(len(t) for t, _ in self._delta_rows),
+            "nnz": int(self._main.records.nnz) + (int(delta.records.nnz) if delta else 0),
+            "passages": int(self._main.passages.shape[0]) + (int(delta.passages.shape[0]) if delta else 0),
+            "passage_nnz": int(self._main.passages.nnz) + (int(delta.passages.nnz) if delta else 0),
             "delta_rows": len(self._delta_rows),
         }
 
 
-def _gather(mat: sp.csc_matrix, cols: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Rows, column positions (into ``cols``) and values of the selected CSC columns."""
-    indptr = mat.indptr
-    starts = indptr[cols]
-    lens = indptr[cols + 1] - starts
-    total = int(lens.sum())
-    if total == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    col_pos = np.repeat(np.arange(len(cols)), lens)
-    offs = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
-    return mat.indices[offs], col_pos, mat.data[offs]
+def _top(scores: np.ndarray, top: int) -> np.ndarray:
+    """Rows of the ``top`` highest positive scores, best first (ties: lower row first)."""
+    k = min(top, int(np.count_nonzero(scores > 0)))
+    if k == 0:
+        return np.zeros(0, dtype=np.int64)
+    best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
+    best = best[np.lexsort((best, -scores[best]))]
+    return best[scores[best] > 0]
 
 
 def _record_id(record: Mapping[str, Any]) -> str:

@@ -47,13 +47,15 @@ def _undouble(stem: str) -> str:
 
 
 def _strip_e(stem: str) -> str:
-    return stem[:-1] if len(stem) >= 4 and stem.endswith("e") else stem
+    return stem[:-1] if len(stem) >= 5 and stem.endswith("e") else stem
 
 
 def stem(word: str) -> str:
-    """Light Dutch/English stemmer: ``sensoren``/``sensors`` -> ``sensor``, ``inzameling`` -> ``inzamel``.
+    """Light Dutch/English stemmer: plurals and a final ``-e`` only.
 
-    Also maps British to American spelling (``organisation`` and ``organization`` share a stem).
+    ``sensoren``/``sensors`` -> ``sensor``, ``gemeenten``/``gemeente`` -> ``gemeent``; British
+    spellings map to American ones (``organisation`` and ``organization`` share a stem). Heavier
+    stemming (``-ing``, ``-ed``) merged unrelated words and lowered ranking quality.
     """
     w = word
     if len(w) <= 3 or not w.isalpha():
@@ -68,23 +70,19 @@ def stem(word: str) -> str:
         w = w[:-3] + "or"
     elif len(w) >= 6 and w.endswith("tre"):
         w = w[:-3] + "ter"
-    # plurals and inflections
+    # plurals
     if w.endswith("ingen") and len(w) >= 8:  # metingen -> meting
-        w = w[:-2]
-    elif w.endswith("heden") and len(w) >= 8:  # mogelijkheden -> mogelijkheid
-        w = w[:-5] + "heid"
-    elif w.endswith("ies") and len(w) >= 5:
+        return w[:-2]
+    if w.endswith("heden") and len(w) >= 8:  # mogelijkheden -> mogelijkheid
+        return w[:-5] + "heid"
+    if w.endswith("ies") and len(w) >= 5:
         return w[:-3] + "y"
-    elif w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) >= 5:
-        w = w[:-2]
-    elif w.endswith("en") and len(w) >= 6:  # sensoren -> sensor, gemeenten -> gemeent(e)
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")) and len(w) >= 5:
+        return w[:-2]
+    if w.endswith("en") and len(w) >= 6:  # sensoren -> sensor, gemeenten -> gemeent
         return _strip_e(_undouble(w[:-2]))
-    elif w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) >= 4:
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) >= 4:
         w = w[:-1]
-    if w.endswith("ing") and len(w) >= 7:
-        return _strip_e(_undouble(w[:-3]))
-    if w.endswith("ed") and len(w) >= 5:
-        return _strip_e(_undouble(w[:-2]))
     return _strip_e(w)
 
 
