@@ -36,6 +36,7 @@ from .text import FIELDS, record_fields, tokenize
 from .vocab import Vocabulary
 
 DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
+DEFAULT_QUERY_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
 DEFAULT_B: dict[str, float] = {"title": 0.5, "tags": 0.5, "text": 0.3}
 #: length normalisation of passages
 PASSAGE_B = 0.75
@@ -43,6 +44,8 @@ PASSAGE_B = 0.75
 CONTAIN_FACTOR = 0.5
 #: temperature of the typo model: a neighbour at ``fuzz.ratio`` s is ``exp(-(100 - s) / T)`` likely
 TYPO_TEMPERATURE = 5.0
+#: known words this rare may be misspellings that happen to occur, and get fuzzy neighbours too
+RARE_DF = 2
 #: smallest factor worth a column
 MIN_FACTOR = 0.05
 
@@ -65,10 +68,12 @@ class MatchIndex:
         field_weights: Mapping[str, float] | None = None,
         k1: float = 1.2,
         b: Mapping[str, float] | None = None,
+        query_field_weights: Mapping[str, float] | None = None,
         passage_weight: float = 1.0,
         why_limit: int = 8,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
+        self.query_field_weights = dict(DEFAULT_QUERY_FIELD_WEIGHTS, **(query_field_weights or {}))
         self.b = dict(DEFAULT_B, **(b or {}))
         self.k1 = k1
         self.passage_weight = passage_weight
@@ -362,7 +367,8 @@ class MatchIndex:
             df = self._df
             if tid is not None:
                 out.append((tid, 1.0, "exact"))
-            out.extend(self._fuzzy(word.key, 0 if tid is None else int(df[tid])))
+            if tid is None or df[tid] <= RARE_DF:
+                out.extend(self._fuzzy(word.key, 0 if tid is None else int(df[tid])))
             if tid is None:
                 seen = {t for t, _, _ in out}
                 parts = self.vocab.split(word.surface, df) if len(word.surface) >= 8 else None
@@ -419,7 +425,7 @@ class MatchIndex:
         """
         if top <= 0 or not self._row_of:
             return []
-        words = query_words(query, self.field_weights)
+        words = query_words(query, self.query_field_weights)
         if not words:
             return []
         col_weight, provenance, self_score = self._query_columns(words)
