@@ -20,7 +20,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from matchmaker.matching import MatchIndex  # noqa: E402
+from matchmaker.matching import MatchIndex
 
 QUERY_FILES = {
     "full": "queries.jsonl",

@@ -82,9 +82,10 @@ def build_why(
             key = (wi, tid, kind)
             merged[key] = merged.get(key, 0.0) + weight * v * scale
     contribs = sorted(((c, wi, tid, kind) for (wi, tid, kind), c in merged.items()), key=lambda c: -c[0])
-    contribs = contribs[:limit]
+    contribs = contribs[: 2 * limit]
     found = _locate({tid for _, _, tid, _ in contribs}, record, lexicon)
-    why = []
+    why: list[dict[str, Any]] = []
+    index: dict[tuple[str, str, str], dict[str, Any]] = {}
     for contribution, wi, tid, kind in contribs:
         q = words[wi].surface
         matched, field_name, part = found.get(tid, (lexicon.vocab.terms[tid], "text", False))
@@ -96,34 +97,48 @@ def build_why(
         else:
             kind = "compound"
             sim = fuzz.partial_ratio(q.replace(" ", ""), matched)
-        why.append(
-            {
-                "query": q,
-                "matched": matched,
-                "field": field_name,
-                "similarity": round(float(sim), 1),
-                "contribution": round(contribution, 2),
-                "kind": kind,
-            }
-        )
-    return why
+        same = index.get((q, matched, field_name))
+        if same is not None:  # one record word reached through two terms (e.g. whole and part)
+            same["contribution"] = round(same["contribution"] + contribution, 2)
+            continue
+        item = index[(q, matched, field_name)] = {
+            "query": q,
+            "matched": matched,
+            "field": field_name,
+            "similarity": round(float(sim), 1),
+            "contribution": round(contribution, 2),
+            "kind": kind,
+        }
+        why.append(item)
+    why.sort(key=lambda item: -item["contribution"])
+    return why[:limit]
 
 
 def _locate(
     tids: set[int], record: tuple[str, str, str] | None, lexicon: Lexicon
 ) -> dict[int, tuple[str, str, bool]]:
-    """For each term, the first record word carrying it: (word, field, is a compound part)."""
+    """For each term, the first record word carrying it: (word, field, is a compound part).
+
+    A whole word wins over a compound that contains the term; a compound spelt as two words is
+    reported as those two words.
+    """
     found: dict[int, tuple[str, str, bool]] = {}
     if record is None or not tids:
         return found
     for field_name, text in zip(FIELDS, record):
+        prev_tok, prev_tid = "", -1
         for tok in tokenize(text):
             sid = lexicon.surface_ids.get(tok)
-            if sid is None:
-                continue
-            for tid, w in lexicon.terms_of[sid]:
+            pairs = lexicon.terms_of[sid] if sid is not None else ()
+            for tid, w in pairs:
                 if tid in tids and (tid not in found or (found[tid][2] and w >= 1.0)):
                     found[tid] = (tok, field_name, w < 1.0)
-            if len(found) == len(tids) and not any(p for _, _, p in found.values()):
-                return found
+            cur = pairs[0][0] if pairs else -1
+            if prev_tid >= 0 and cur >= 0:
+                joined = lexicon.compounds.get((prev_tid, cur))
+                if joined is not None and joined in tids and joined not in found:
+                    found[joined] = (f"{prev_tok} {tok}", field_name, True)
+            prev_tok, prev_tid = tok, cur
+        if len(found) == len(tids) and not any(p for _, _, p in found.values()):
+            return found
     return found

@@ -46,6 +46,8 @@ CONTAIN_FACTOR = 0.5
 TYPO_TEMPERATURE = 5.0
 #: known words this rare may be misspellings that happen to occur, and get fuzzy neighbours too
 RARE_DF = 2
+#: a rare known word only lends weight to neighbours at least this similar (about one edit)
+KNOWN_FUZZY_CUTOFF = 88.0
 #: smallest factor worth a column
 MIN_FACTOR = 0.05
 
@@ -151,7 +153,9 @@ class MatchIndex:
         lex.assign_stems(range(n_surf))
         surf_freq = np.bincount(tok_sid, minlength=n_surf)
         primary = np.array([lex.primary(s) for s in range(n_surf)], dtype=np.int64)
-        term_freq = np.bincount(primary[primary >= 0], weights=surf_freq[primary >= 0], minlength=len(self.vocab))
+        term_freq = np.bincount(
+            primary[primary >= 0], weights=surf_freq[primary >= 0], minlength=len(self.vocab)
+        )
         lex.assign_splits(range(n_surf), term_freq)
         n_terms = len(self.vocab)
 
@@ -394,7 +398,7 @@ class MatchIndex:
         cands = []
         for tid, sim in self.vocab.neighbours(key):
             d = int(df[tid]) if tid < len(df) else 0
-            if d <= 0 or (df_self > 0 and d <= df_self):
+            if d <= 0 or (df_self > 0 and (d <= df_self or sim < KNOWN_FUZZY_CUTOFF)):
                 continue
             cands.append((tid, sim, math.exp(-(100.0 - sim) / TYPO_TEMPERATURE) * math.log1p(d)))
         if not cands:
@@ -495,7 +499,9 @@ class MatchIndex:
                 provenance.append((wi, t, w, kind))
         return col_weight, provenance, self_score
 
-    def _details(self, best: np.ndarray, parts: list[tuple[int, SegmentScores]]) -> dict[int, dict[int, float]]:
+    def _details(
+        self, best: np.ndarray, parts: list[tuple[int, SegmentScores]]
+    ) -> dict[int, dict[int, float]]:
         """Per top row: term id -> record value + passage weight x value in its best passage."""
         out: dict[int, dict[int, float]] = {int(r): {} for r in best}
         mu = self.passage_weight

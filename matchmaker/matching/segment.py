@@ -40,8 +40,11 @@ class Segment:
 
     @classmethod
     def empty(cls) -> Segment:
-        return cls.from_csr(sp.csr_matrix((0, 0), dtype=np.float32), sp.csr_matrix((0, 0), dtype=np.float32),
-                            np.zeros(1, dtype=np.int64))
+        return cls.from_csr(
+            sp.csr_matrix((0, 0), dtype=np.float32),
+            sp.csr_matrix((0, 0), dtype=np.float32),
+            np.zeros(1, dtype=np.int64),
+        )
 
     @classmethod
     def from_csr(cls, records: sp.csr_matrix, passages: sp.csr_matrix, pass_start: np.ndarray) -> Segment:

@@ -25,13 +25,83 @@ from .text import stem
 MIN_PART = 4
 #: Word endings that make a prefix match a derivation rather than a compound (``inform|ation``).
 DERIVATIONAL = frozenset(
-    """
-    ation ations ition itions ment ments ness able ible ability ibility ical ically ally ities ity ive
-    ives ively ize izes iz ized izing izer ise ised ising ship ships less ful fully ous ously ance ances
-    ence ences ancy ency ant ants ent ents ics ist ists ism isms ory ories ary aries logy logi ograph
-    ography heid heden lijk lijke lijkheid baar bare isch ische isme ering eringen atie aties iteit
-    iteiten achtig
-    """.split()
+    [
+        "ation",
+        "ations",
+        "ition",
+        "itions",
+        "ment",
+        "ments",
+        "ness",
+        "able",
+        "ible",
+        "ability",
+        "ibility",
+        "ical",
+        "ically",
+        "ally",
+        "ities",
+        "ity",
+        "ive",
+        "ives",
+        "ively",
+        "ize",
+        "izes",
+        "iz",
+        "ized",
+        "izing",
+        "izer",
+        "ise",
+        "ised",
+        "ising",
+        "ship",
+        "ships",
+        "less",
+        "ful",
+        "fully",
+        "ous",
+        "ously",
+        "ance",
+        "ances",
+        "ence",
+        "ences",
+        "ancy",
+        "ency",
+        "ant",
+        "ants",
+        "ent",
+        "ents",
+        "ics",
+        "ist",
+        "ists",
+        "ism",
+        "isms",
+        "ory",
+        "ories",
+        "ary",
+        "aries",
+        "logy",
+        "logi",
+        "ograph",
+        "ography",
+        "heid",
+        "heden",
+        "lijk",
+        "lijke",
+        "lijkheid",
+        "baar",
+        "bare",
+        "isch",
+        "ische",
+        "isme",
+        "ering",
+        "eringen",
+        "atie",
+        "aties",
+        "iteit",
+        "iteiten",
+        "achtig",
+    ]
 )
 
 
@@ -130,7 +200,7 @@ class Vocabulary:
             tid = self.ids.get(part)
         return tid
 
-    def split(self, word: str, df: "list[int] | None" = None, depth: int = 2) -> list[int] | None:
+    def split(self, word: str, df: list[int] | None = None, depth: int = 2) -> list[int] | None:
         """Split a compound surface word into known term ids, or None.
 
         Each part has at least ``MIN_PART`` letters (the first may end in a linking ``s``/``e``/``en``
