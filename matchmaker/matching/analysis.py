@@ -69,6 +69,8 @@ class Lexicon:
         self.terms_of: list[tuple[tuple[int, float], ...]] = []
         #: (term of first part, term of second part) -> term of the compound
         self.compounds: dict[tuple[int, int], int] = {}
+        #: stem term -> surfaces with that stem
+        self.surfaces_of: dict[int, list[int]] = {}
 
     def surface_id(self, surface: str) -> int:
         """Id of a surface word, registering it (without terms) when new."""
@@ -97,7 +99,9 @@ class Lexicon:
             if is_stop(surface):
                 self.terms_of[sid] = ()
             else:
-                self.terms_of[sid] = ((self.vocab.add(stem(surface)), 1.0),)
+                tid = self.vocab.add(stem(surface))
+                self.terms_of[sid] = ((tid, 1.0),)
+                self.surfaces_of.setdefault(tid, []).append(sid)
 
     def assign_splits(self, sids: range | list[int], freq: Any = None) -> None:
         """Add the parts of compound surfaces (``freq``: term frequencies to choose among splits)."""
@@ -112,6 +116,19 @@ class Lexicon:
                 self.terms_of[sid] = pairs + extra
                 if len(parts) == 2:
                     self.compounds.setdefault((parts[0], parts[1]), whole)
+
+    def resplit(self, sids: set[int], freq: Any = None) -> list[int]:
+        """Split the given surfaces again (after the vocabulary grew); the ones whose terms changed."""
+        changed = []
+        for sid in sids:
+            before = self.terms_of[sid]
+            if not before:
+                continue
+            self.terms_of[sid] = before[:1]
+            self.assign_splits([sid], freq)
+            if self.terms_of[sid] != before:
+                changed.append(sid)
+        return changed
 
     def analyze(self, record: Mapping[str, Any]) -> RecordTerms:
         """Terms of one record (new surfaces and terms are added to the lexicon)."""

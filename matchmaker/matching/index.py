@@ -254,8 +254,54 @@ class MatchIndex:
     def add(self, record: Mapping[str, Any]) -> None:
         """Index one record, replacing any record with the same id.
 
-        Raises ``ValueError`` for a record without an id.
+        When the record teaches the vocabulary a new word, records indexed before that now spell a
+        compound with it (``afval inzameling`` once ``afvalinzameling`` is known, or
+        ``afvalinzameling`` once ``inzameling`` is) are indexed again, so the order of adds does
+        not matter. Raises ``ValueError`` for a record without an id.
         """
+        n_terms, n_compounds = len(self.vocab), len(self.lexicon.compounds)
+        self._add(record)
+        if len(self.vocab) > n_terms or len(self.lexicon.compounds) > n_compounds:
+            self._refresh_compounds(n_terms, n_compounds)
+
+    def _refresh_compounds(self, n_terms: int, n_compounds: int, max_rows: int = 5000) -> None:
+        lex = self.lexicon
+        surfaces: set[int] = set()
+        for t in range(n_terms, len(self.vocab)):
+            if len(self.vocab.terms[t]) >= 3:
+                for c in self.vocab.with_affix(self.vocab.terms[t]):
+                    surfaces.update(lex.surfaces_of.get(c, ()))
+        changed = lex.resplit(surfaces, self._df)
+        rows: set[int] = set()
+        for sid in changed:
+            rows.update(self._rows_with(lex.primary(sid)))
+        for (a, b), _c in list(lex.compounds.items())[n_compounds:]:
+            rows.update(set(self._rows_with(a)) & set(self._rows_with(b)))
+        if len(rows) > max_rows:  # a very common new compound: leave the rest to a rebuild
+            rows = set(sorted(rows)[:max_rows])
+        again = []
+        for row in sorted(rows):
+            stored = self._records[row]
+            if self._alive[row] and stored is not None:
+                title, tags, text = stored
+                again.append({"id": self._ids[row], "title": title, "tags": tags.split("\n"), "text": text})
+        for rec in again:  # by id: a merge on the way renumbers rows
+            self._add(rec)
+
+    def _rows_with(self, tid: int) -> list[int]:
+        """Alive rows whose record holds the term."""
+        rows: list[int] = []
+        main = self._main.records
+        if tid < main.shape[1]:
+            rows.extend(main.indices[main.indptr[tid] : main.indptr[tid + 1]].tolist())
+        n_main = self._main.n_rows
+        for i, (tids, _) in enumerate(self._delta_rows):
+            j = np.searchsorted(tids, tid)
+            if j < len(tids) and tids[j] == tid:
+                rows.append(n_main + i)
+        return [r for r in rows if self._alive[r]]
+
+    def _add(self, record: Mapping[str, Any]) -> None:
         rid = _record_id(record)
         if rid in self._row_of:
             self.remove(rid)

@@ -246,6 +246,18 @@ class Vocabulary:
                 best = (goodness, parts)
         return best[1] if best else None
 
+    def with_affix(self, term: str, limit: int = 200) -> list[int]:
+        """Known terms (other than ``term``) that start or end with ``term``."""
+        out: list[int] = []
+        lo = bisect.bisect_left(self._sorted, term)
+        hi = bisect.bisect_left(self._sorted, term + "{")
+        out.extend(self.ids[c] for c in self._sorted[lo : min(hi, lo + limit)] if c != term)
+        rev = term[::-1]
+        lo = bisect.bisect_left(self._sorted_rev, rev)
+        hi = bisect.bisect_left(self._sorted_rev, rev + "{")
+        out.extend(self.ids[c[::-1]] for c in self._sorted_rev[lo : min(hi, lo + limit)] if c != rev)
+        return out
+
     def containing(self, term: str, limit: int = 20) -> list[int]:
         """Known terms that start or end with ``term`` where the rest is no known word.
 
