@@ -40,7 +40,9 @@ def whole_text(rec: dict[str, Any]) -> str:
     return " ".join([rec.get("title") or "", rec.get("text") or "", " ".join(rec.get("tags") or [])])
 
 
-def metrics(ranked: Sequence[Sequence[str]], queries: Sequence[dict[str, Any]], qrels: dict) -> dict[str, float]:
+def metrics(
+    ranked: Sequence[Sequence[str]], queries: Sequence[dict[str, Any]], qrels: dict
+) -> dict[str, float]:
     mrr = rec = ndcg = 0.0
     for q, ids in zip(queries, ranked):
         rel = qrels.get(q["id"], {})
@@ -56,7 +58,9 @@ def metrics(ranked: Sequence[Sequence[str]], queries: Sequence[dict[str, Any]], 
     return {"mrr": mrr / n, "recall": rec / n, "ndcg": ndcg / n}
 
 
-def run_ours(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[float, dict[str, tuple[list, float]]]:
+def run_ours(
+    corpus: list[dict], query_sets: dict[str, list[dict]]
+) -> tuple[float, dict[str, tuple[list, float]]]:
     t0 = time.perf_counter()
     index = MatchIndex.build(corpus)
     build = time.perf_counter() - t0
@@ -68,7 +72,9 @@ def run_ours(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[flo
     return build, out
 
 
-def run_bm25(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[float, dict[str, tuple[list, float]]]:
+def run_bm25(
+    corpus: list[dict], query_sets: dict[str, list[dict]]
+) -> tuple[float, dict[str, tuple[list, float]]]:
     import bm25s
 
     ids = [r["id"] for r in corpus]
@@ -94,7 +100,9 @@ def run_bm25(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[flo
     return build, out
 
 
-def run_cdist(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[float, dict[str, tuple[list, float]]]:
+def run_cdist(
+    corpus: list[dict], query_sets: dict[str, list[dict]]
+) -> tuple[float, dict[str, tuple[list, float]]]:
     import numpy as np
     from rapidfuzz import fuzz, process, utils
 
@@ -117,8 +125,11 @@ def run_cdist(corpus: list[dict], query_sets: dict[str, list[dict]]) -> tuple[fl
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default=str(REPO.parent / "shared" / "eval" / "sbir-dev"),
-                    help="folder with corpus.jsonl, queries*.jsonl, qrels.json (default: ../shared/eval/sbir-dev)")
+    ap.add_argument(
+        "--data",
+        default=str(REPO.parent / "shared" / "eval" / "sbir-dev"),
+        help="folder with corpus.jsonl, queries*.jsonl, qrels.json (default: ../shared/eval/sbir-dev)",
+    )
     ap.add_argument("--skip-cdist", action="store_true", help="leave out the slow naive rapidfuzz baseline")
     ap.add_argument("--only-ours", action="store_true", help="evaluate our matcher alone (quick)")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
@@ -150,7 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     print("| --- | --- | --- | --- | --- | --- |")
     for sysname, rows in table.items():
         for qname, m in rows.items():
-            print(f"| {sysname} | {qname} | {m['mrr']:.3f} | {m['recall']:.3f} | {m['ndcg']:.3f} | {m['ms']:.1f} |")
+            print(
+                f"| {sysname} | {qname} | {m['mrr']:.3f} | {m['recall']:.3f} | {m['ndcg']:.3f} | {m['ms']:.1f} |"
+            )
     print()
     print("| index build | " + " | ".join(builds) + " |")
     print("| --- |" + " --- |" * len(builds))
@@ -165,9 +178,13 @@ def main(argv: list[str] | None = None) -> int:
     print("\nOur nDCG@10 loss from typos:")
     for clean, typo, limit in (("full", "full, typos", 0.02), ("short", "short, typos", 0.04)):
         loss = 1 - ours[typo]["ndcg"] / ours[clean]["ndcg"]
-        print(f"- {clean}: {100 * loss:.1f}% (target <= {100 * limit:.0f}%) {'OK' if loss <= limit else 'ABOVE TARGET'}")
+        print(
+            f"- {clean}: {100 * loss:.1f}% (target <= {100 * limit:.0f}%) {'OK' if loss <= limit else 'ABOVE TARGET'}"
+        )
     if args.json:
-        Path(args.json).write_text(json.dumps({"table": table, "build_s": builds}, indent=2), encoding="utf-8")
+        Path(args.json).write_text(
+            json.dumps({"table": table, "build_s": builds}, indent=2), encoding="utf-8"
+        )
     return 0
 
 

@@ -28,7 +28,11 @@ def write_jsonl(path: Path, rows: list) -> Path:
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "matchmaker.matching", *args], capture_output=True, text=True, timeout=60
+        [sys.executable, "-m", "matchmaker.matching", *args],
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

@@ -11,25 +11,66 @@ from matchmaker.matching.text import stem, tokenize
 
 # A small Dutch/English corpus; each record has one clear topic so that tests can name the winner.
 CORPUS = [
-    {"id": "afval-1", "title": "Slimme afvalinzameling", "text": "Wij plannen routes voor de afvalinzameling in de wijk.",
-     "tags": ["logistiek"]},
-    {"id": "afval-2", "title": "Afval inzameling met drones", "text": "Containers worden sneller geleegd.", "tags": []},
-    {"id": "parkeer-1", "title": "Parkeersensoren", "text": "Draadloze parkeersensoren tonen vrije plekken.",
-     "tags": ["iot"]},
-    {"id": "parkeer-2", "title": "Slim parkeren", "text": "Elke parkeer sensor meldt of een plek vrij is.",
-     "tags": []},
-    {"id": "warmte-1", "title": "Warmtetransitie in de wijk", "text": "Wij begeleiden bewoners bij de warmtetransitie.",
-     "tags": ["energie"]},
-    {"id": "warmte-2", "title": "Warmte transitie advies", "text": "Advies over warmte transitie voor gemeenten.",
-     "tags": []},
-    {"id": "mobiliteit-1", "title": "Deelmobiliteit", "text": "Mobiliteit als dienst: deelfietsen en deelauto's.",
-     "tags": ["mobiliteit"]},
-    {"id": "org-1", "title": "Community organisation", "text": "We help a local organisation recruit volunteers.",
-     "tags": []},
-    {"id": "water-1", "title": "Waterkwaliteit meten", "text": "Sensors measure water quality in canals.",
-     "tags": ["water"]},
-    {"id": "ai-1", "title": "Machine learning for permits",
-     "text": "Our software reads permit applications and flags missing documents.", "tags": ["ai", "software"]},
+    {
+        "id": "afval-1",
+        "title": "Slimme afvalinzameling",
+        "text": "Wij plannen routes voor de afvalinzameling in de wijk.",
+        "tags": ["logistiek"],
+    },
+    {
+        "id": "afval-2",
+        "title": "Afval inzameling met drones",
+        "text": "Containers worden sneller geleegd.",
+        "tags": [],
+    },
+    {
+        "id": "parkeer-1",
+        "title": "Parkeersensoren",
+        "text": "Draadloze parkeersensoren tonen vrije plekken.",
+        "tags": ["iot"],
+    },
+    {
+        "id": "parkeer-2",
+        "title": "Slim parkeren",
+        "text": "Elke parkeer sensor meldt of een plek vrij is.",
+        "tags": [],
+    },
+    {
+        "id": "warmte-1",
+        "title": "Warmtetransitie in de wijk",
+        "text": "Wij begeleiden bewoners bij de warmtetransitie.",
+        "tags": ["energie"],
+    },
+    {
+        "id": "warmte-2",
+        "title": "Warmte transitie advies",
+        "text": "Advies over warmte transitie voor gemeenten.",
+        "tags": [],
+    },
+    {
+        "id": "mobiliteit-1",
+        "title": "Deelmobiliteit",
+        "text": "Mobiliteit als dienst: deelfietsen en deelauto's.",
+        "tags": ["mobiliteit"],
+    },
+    {
+        "id": "org-1",
+        "title": "Community organisation",
+        "text": "We help a local organisation recruit volunteers.",
+        "tags": [],
+    },
+    {
+        "id": "water-1",
+        "title": "Waterkwaliteit meten",
+        "text": "Sensors measure water quality in canals.",
+        "tags": ["water"],
+    },
+    {
+        "id": "ai-1",
+        "title": "Machine learning for permits",
+        "text": "Our software reads permit applications and flags missing documents.",
+        "tags": ["ai", "software"],
+    },
 ]
 
 
@@ -75,7 +116,9 @@ def test_typo_meets_intended_word(index: MatchIndex) -> None:
 
 
 def test_typo_in_the_record_is_found_by_the_right_spelling() -> None:
-    index = MatchIndex.build(CORPUS + [{"id": "typo", "title": "", "text": "Duurzame mobilitiet", "tags": []}])
+    index = MatchIndex.build(
+        CORPUS + [{"id": "typo", "title": "", "text": "Duurzame mobilitiet", "tags": []}]
+    )
     assert "mobiliteit-1" in top_ids(index, "mobiliteit", n=3)
     assert "typo" in top_ids(index, "mobilitiet", n=3)
 
@@ -111,10 +154,12 @@ def test_compound_matching_does_not_depend_on_the_order_of_adds() -> None:
 
 
 def test_part_of_a_compound_whose_other_part_is_unknown() -> None:
-    index = MatchIndex.build([
-        {"id": "a", "title": "", "text": "Afvalinzameling in Utrecht", "tags": []},
-        {"id": "b", "title": "", "text": "Fietsen in Utrecht", "tags": []},
-    ])
+    index = MatchIndex.build(
+        [
+            {"id": "a", "title": "", "text": "Afvalinzameling in Utrecht", "tags": []},
+            {"id": "b", "title": "", "text": "Fietsen in Utrecht", "tags": []},
+        ]
+    )
     assert ids(index.rank("afval")) == ["a"]
     assert ids(index.rank("inzameling")) == ["a"]
 
@@ -155,7 +200,12 @@ def test_record_like_and_plain_string_queries_agree(index: MatchIndex) -> None:
 
 
 def test_scores_are_between_0_and_100_and_ordered(index: MatchIndex) -> None:
-    for query in ["afval", "parkeersensoren in de wijk", "warmte transitie advies voor gemeenten", "software ai"]:
+    for query in [
+        "afval",
+        "parkeersensoren in de wijk",
+        "warmte transitie advies voor gemeenten",
+        "software ai",
+    ]:
         results = index.rank(query, top=10)
         assert results
         scores = [r.score for r in results]
