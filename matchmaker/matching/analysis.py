@@ -94,12 +94,15 @@ class Lexicon:
 
     def assign_stems(self, sids: range | list[int]) -> None:
         """Map each surface to its stem's term (none for stop words), adding new terms."""
+        stems = {sid: stem(self.surfaces[sid]) for sid in sids if not is_stop(self.surfaces[sid])}
+        if len(stems) > 100:
+            self.vocab.add_many(list(dict.fromkeys(stems.values())))
         for sid in sids:
-            surface = self.surfaces[sid]
-            if is_stop(surface):
+            s = stems.get(sid)
+            if s is None:
                 self.terms_of[sid] = ()
             else:
-                tid = self.vocab.add(stem(surface))
+                tid = self.vocab.add(s)
                 self.terms_of[sid] = ((tid, 1.0),)
                 self.surfaces_of.setdefault(tid, []).append(sid)
 

@@ -31,7 +31,7 @@ import scipy.sparse as sp
 from . import analysis
 from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, passages, query_words
 from .explain import MatchResult, build_why
-from .segment import Segment, SegmentScores, concat
+from .segment import Segment, concat
 from .text import FIELDS, record_fields, tokenize
 from .vocab import Vocabulary
 
@@ -44,6 +44,8 @@ PASSAGE_B = 0.75
 CONTAIN_FACTOR = 0.5
 #: temperature of the typo model: a neighbour at ``fuzz.ratio`` s is ``exp(-(100 - s) / T)`` likely
 TYPO_TEMPERATURE = 5.0
+#: postings read column-wise per query to pick candidates (see ``MatchIndex._candidates``)
+POSTING_BUDGET = 400_000
 #: known words this rare may be misspellings that happen to occur, and get fuzzy neighbours too
 RARE_DF = 2
 #: a rare known word only lends weight to neighbours at least this similar (about one edit)
@@ -73,6 +75,7 @@ class MatchIndex:
         query_field_weights: Mapping[str, float] | None = None,
         passage_weight: float = 1.0,
         why_limit: int = 8,
+        candidates: int = 200,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
         self.query_field_weights = dict(DEFAULT_QUERY_FIELD_WEIGHTS, **(query_field_weights or {}))
@@ -80,6 +83,7 @@ class MatchIndex:
         self.k1 = k1
         self.passage_weight = passage_weight
         self.why_limit = why_limit
+        self.candidates = candidates
         self.vocab = Vocabulary()
         self.lexicon = Lexicon(self.vocab)
         # rows: main segment rows first, then delta rows
@@ -217,7 +221,7 @@ class MatchIndex:
         pass_start[1:] = np.cumsum(np.bincount(pass_doc[is_passage], minlength=n))
         self._main = Segment.from_csr(rec, pas, pass_start)
         self._alive = np.ones(n, dtype=bool)
-        self._df = np.bincount(self._main.row_terms, minlength=n_terms).astype(np.int64)
+        self._df = np.bincount(self._main.rows.indices, minlength=n_terms).astype(np.int64)
         self._changed()
 
     def _norm(self, f: str, length: Any) -> Any:
@@ -291,7 +295,7 @@ class MatchIndex:
     def _rows_with(self, tid: int) -> list[int]:
         """Alive rows whose record holds the term."""
         rows: list[int] = []
-        main = self._main.records
+        main = self._main.by_term
         if tid < main.shape[1]:
             rows.extend(main.indices[main.indptr[tid] : main.indptr[tid + 1]].tolist())
         n_main = self._main.n_rows
@@ -481,35 +485,39 @@ class MatchIndex:
         col_weight, provenance, self_score = self._query_columns(words)
         if not col_weight or self_score <= 0:
             return []
-        n_rows = len(self._ids)
         mask = self._alive.copy()
         if only is not None:
-            allowed = np.zeros(n_rows, dtype=bool)
+            allowed = np.zeros(len(self._ids), dtype=bool)
             allowed[[self._row_of[i] for i in only if i in self._row_of]] = True
             mask &= allowed
         if exclude:
             mask[[self._row_of[i] for i in exclude if i in self._row_of]] = False
         cols = np.fromiter(col_weight.keys(), dtype=np.int64, count=len(col_weight))
         weights = np.fromiter(col_weight.values(), dtype=np.float64, count=len(col_weight))
-        parts = [(0, self._main.score(cols, weights))]
-        if self._delta_rows:
-            parts.append((self._main.n_rows, self._delta_segment().score(cols, weights)))
+        lookup = np.zeros(len(self.vocab), dtype=np.float64)
+        lookup[cols] = weights
+        segments = self._segments()
+        candidates = self._candidates(segments, cols, weights, mask, max(self.candidates, 20 * top))
         mu = self.passage_weight
-        scores = np.concatenate([s.records + mu * s.best_passage for _, s in parts])
-        scores[~mask] = 0.0
-        best = _top(scores, top)
+        scores = np.zeros(len(candidates))
+        for offset, seg in segments:
+            sel = np.flatnonzero((candidates >= offset) & (candidates < offset + seg.n_rows))
+            if len(sel):
+                rec, best = seg.exact(candidates[sel] - offset, lookup)
+                scores[sel] = rec + mu * best
+        order = _top(scores, top)
         norm = self_score * (1.0 + mu)
-        details = self._details(best, parts) if explain else {}
         results = []
-        for row in best:
-            unclipped = 100.0 * float(scores[row]) / norm
+        for i in order:
+            row = int(candidates[i])
+            unclipped = 100.0 * float(scores[i]) / norm
             score = min(100.0, unclipped)
             why: list[dict[str, Any]] = []
             if explain:
                 why = build_why(
                     words=words,
                     provenance=provenance,
-                    values=details.get(int(row), {}),
+                    values=self._values(segments, row, lookup),
                     record=self._records[row],
                     lexicon=self.lexicon,
                     scale=100.0 / norm * (score / unclipped if unclipped > 0 else 1.0),
@@ -517,6 +525,54 @@ class MatchIndex:
                 )
             results.append(MatchResult(id=self._ids[row], score=round(score, 2), why=why))
         return results
+
+    def _segments(self) -> list[tuple[int, Segment]]:
+        """(first row, segment) of the main and the delta segment."""
+        out = [(0, self._main)]
+        if self._delta_rows:
+            out.append((self._main.n_rows, self._delta_segment()))
+        return out
+
+    def _candidates(
+        self,
+        segments: list[tuple[int, Segment]],
+        cols: np.ndarray,
+        weights: np.ndarray,
+        mask: np.ndarray,
+        limit: int,
+    ) -> np.ndarray:
+        """Rows worth scoring exactly: the best ``limit`` by the query's most selective terms.
+
+        Terms are taken by decreasing weight while their postings fit a budget; the frequent,
+        low-idf rest only reorders candidates. When the selective terms find fewer than ``limit``
+        records, all terms are used, so small result sets are exact.
+        """
+        order = np.argsort(-weights, kind="stable")
+        postings = sum(seg.postings(cols[order]) for _, seg in segments)
+        within = np.cumsum(postings) <= POSTING_BUDGET
+        within[0] = True
+        partial = np.zeros(len(self._ids))
+        for use in (order[within], order[~within]):
+            if not len(use):
+                continue
+            for offset, seg in segments:
+                partial[offset : offset + seg.n_rows] += seg.partial(cols[use], weights[use])
+            partial[~mask] = 0.0
+            if np.count_nonzero(partial) >= limit:
+                break
+        return _top(partial, limit)
+
+    def _values(self, segments: list[tuple[int, Segment]], row: int, lookup: np.ndarray) -> dict[int, float]:
+        """Per query term: the record's value plus passage weight x the value in its best passage."""
+        for offset, seg in segments:
+            if offset <= row < offset + seg.n_rows:
+                values = seg.row_values(seg.rows, row - offset, lookup)
+                passage = seg.best_passage(row - offset, lookup)
+                if passage >= 0:
+                    for tid, v in seg.row_values(seg.passages, passage, lookup).items():
+                        values[tid] = values.get(tid, 0.0) + self.passage_weight * v
+                return values
+        return {}
 
     def _query_columns(
         self, words: list[QueryWord]
@@ -545,51 +601,16 @@ class MatchIndex:
                 provenance.append((wi, t, w, kind))
         return col_weight, provenance, self_score
 
-    def _details(
-        self, best: np.ndarray, parts: list[tuple[int, SegmentScores]]
-    ) -> dict[int, dict[int, float]]:
-        """Per top row: term id -> record value + passage weight x value in its best passage."""
-        out: dict[int, dict[int, float]] = {int(r): {} for r in best}
-        mu = self.passage_weight
-        for offset, s in parts:
-            seg = self._main if offset == 0 else self._delta_segment()
-            local = best[(best >= offset) & (best < offset + seg.n_rows)] - offset
-            if not len(local):
-                continue
-            lookup = np.full(seg.n_rows, -1, dtype=np.int64)
-            lookup[local] = np.arange(len(local))
-            r, c, v = s.record_hits
-            if len(r):
-                sel = lookup[r] >= 0
-                for row, col, val in zip(r[sel].tolist(), c[sel].tolist(), v[sel].tolist()):
-                    d = out[row + offset]
-                    d[col] = d.get(col, 0.0) + val
-            starts, ends = seg.pass_start[local], seg.pass_start[local + 1]
-            best_pass = np.array(
-                [a + int(np.argmax(s.passages[a:b])) if b > a else -1 for a, b in zip(starts, ends)],
-                dtype=np.int64,
-            )
-            plookup = np.full(seg.passages.shape[0], -1, dtype=np.int64)
-            valid = best_pass >= 0
-            plookup[best_pass[valid]] = local[valid]
-            pr, pc, pv = s.passage_hits
-            if len(pr):
-                sel = plookup[pr] >= 0
-                for row, col, val in zip(plookup[pr[sel]].tolist(), pc[sel].tolist(), pv[sel].tolist()):
-                    d = out[row + offset]
-                    d[col] = d.get(col, 0.0) + mu * val
-        return out
-
     def stats(self) -> dict[str, Any]:
         """Sizes, for logs and benchmarks."""
-        delta = self._delta_segment() if self._delta_rows else None
+        segs = [seg for _, seg in self._segments()]
         return {
             "records": len(self),
             "terms": len(self.vocab),
             "surfaces": len(self.lexicon.surfaces),
-            "nnz": int(self._main.records.nnz) + (int(delta.records.nnz) if delta else 0),
-            "passages": int(self._main.passages.shape[0]) + (int(delta.passages.shape[0]) if delta else 0),
-            "passage_nnz": int(self._main.passages.nnz) + (int(delta.passages.nnz) if delta else 0),
+            "nnz": sum(int(seg.rows.nnz) for seg in segs),
+            "passages": sum(int(seg.passages.shape[0]) for seg in segs),
+            "passage_nnz": sum(int(seg.passages.nnz) for seg in segs),
             "delta_rows": len(self._delta_rows),
         }
 

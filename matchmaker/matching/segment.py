@@ -1,8 +1,13 @@
 """Sparse storage of term weights: one segment = a record matrix plus a passage matrix.
 
-Both are CSC (column = term), so a query reads only the columns of its terms. ``pass_start``
-gives each record's contiguous range of passage rows, so the best passage per record is one
-``np.maximum.reduceat``.
+Ranking reads a segment in two steps:
+
+1. :meth:`Segment.partial` sums the columns of the query's most selective terms (CSC) for every
+   record -- cheap, because those columns are short;
+2. :meth:`Segment.exact` scores only the best candidates from step 1 with *all* query terms, row
+   by row (CSR), together with their passages (title, tags, each sentence; CSR as well).
+
+``pass_start`` gives each record's contiguous range of passage rows.
 """
 
 from __future__ import annotations
@@ -12,51 +17,34 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
-Hits = tuple[np.ndarray, np.ndarray, np.ndarray]  # rows, term ids, values
-
-
-@dataclass
-class SegmentScores:
-    """Scores of one segment's records for one query."""
-
-    records: np.ndarray  # per record: BM25F score
-    best_passage: np.ndarray  # per record: score of its best passage
-    passages: np.ndarray  # per passage: score
-    record_hits: Hits
-    passage_hits: Hits
-
 
 @dataclass
 class Segment:
-    records: sp.csc_matrix  # records x terms
-    row_ptr: np.ndarray  # CSR structure of ``records`` (term ids per record), for removals
-    row_terms: np.ndarray
-    passages: sp.csc_matrix  # passages x terms
+    by_term: sp.csc_matrix  # records x terms, for step 1
+    rows: sp.csr_matrix  # the same, by record, for step 2 and for removals
+    passages: sp.csr_matrix  # passages x terms
     pass_start: np.ndarray  # n_records + 1 offsets into the passage rows
 
     @property
     def n_rows(self) -> int:
-        return int(self.records.shape[0])
+        return int(self.rows.shape[0])
+
+    @property
+    def n_terms(self) -> int:
+        return int(self.rows.shape[1])
 
     @classmethod
     def empty(cls) -> Segment:
-        return cls.from_csr(
-            sp.csr_matrix((0, 0), dtype=np.float32),
-            sp.csr_matrix((0, 0), dtype=np.float32),
-            np.zeros(1, dtype=np.int64),
-        )
+        zero = sp.csr_matrix((0, 0), dtype=np.float32)
+        return cls.from_csr(zero, zero, np.zeros(1, dtype=np.int64))
 
     @classmethod
     def from_csr(cls, records: sp.csr_matrix, passages: sp.csr_matrix, pass_start: np.ndarray) -> Segment:
-        records = records.tocsr()
+        records = sp.csr_matrix(records, dtype=np.float32)
         records.sum_duplicates()
-        return cls(
-            records=records.tocsc(),
-            row_ptr=records.indptr.astype(np.int64),
-            row_terms=records.indices.astype(np.int32),
-            passages=passages.tocsc(),
-            pass_start=pass_start.astype(np.int64),
-        )
+        passages = sp.csr_matrix(passages, dtype=np.float32)
+        passages.sum_duplicates()
+        return cls(records.tocsc(), records, passages, pass_start.astype(np.int64))
 
     @classmethod
     def from_rows(
@@ -72,36 +60,73 @@ class Segment:
         return cls.from_csr(_csr(rows, n_terms), _csr(flat, n_terms), pass_start)
 
     def row_term_ids(self, row: int) -> np.ndarray:
-        return self.row_terms[self.row_ptr[row] : self.row_ptr[row + 1]]
+        return self.rows.indices[self.rows.indptr[row] : self.rows.indptr[row + 1]]
 
-    def score(self, cols: np.ndarray, weights: np.ndarray) -> SegmentScores:
-        """Weighted sums of the given term columns, per record and per passage."""
-        n = self.n_rows
-        n_pass = self.passages.shape[0]
-        keep = cols < self.records.shape[1]
-        cols, weights = cols[keep], weights[keep]
-        r, c, v = _gather(self.records, cols)
-        rec = np.bincount(r, weights=v * weights[c], minlength=n) if n else np.zeros(0)
-        pr, pc, pv = _gather(self.passages, cols)
-        pas = np.bincount(pr, weights=pv * weights[pc], minlength=n_pass) if n_pass else np.zeros(0)
-        best = np.maximum.reduceat(pas, self.pass_start[:-1]) if n and n_pass else np.zeros(n)
-        return SegmentScores(rec, best, pas, (r, cols[c], v), (pr, cols[pc], pv))
+    def postings(self, cols: np.ndarray) -> np.ndarray:
+        """Number of records holding each term (0 for terms newer than the segment)."""
+        ok = cols < self.n_terms
+        out = np.zeros(len(cols), dtype=np.int64)
+        indptr = self.by_term.indptr
+        out[ok] = indptr[cols[ok] + 1] - indptr[cols[ok]]
+        return out
+
+    def partial(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Per record, the weighted sum of the given term columns."""
+        ok = cols < self.n_terms
+        pos, rows, vals = _gather(self.by_term.indptr, self.by_term.indices, self.by_term.data, cols[ok])
+        return np.bincount(rows, weights=vals * weights[ok][pos], minlength=self.n_rows)
+
+    def exact(self, rows: np.ndarray, lookup: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For the given records: score with all query terms (``lookup``: weight per term id, 0 for
+        terms not in the query) and score of their best passage."""
+        lookup = lookup[: self.n_terms]
+        pos, terms, vals = _gather(self.rows.indptr, self.rows.indices, self.rows.data, rows)
+        rec = np.bincount(pos, weights=vals * lookup[terms], minlength=len(rows))
+        pscore, counts = self._passage_scores(rows, lookup)
+        best = np.zeros(len(rows))
+        has = counts > 0
+        if has.any():
+            best[has] = np.maximum.reduceat(pscore, (np.cumsum(counts) - counts)[has])
+        return rec, best
+
+    def best_passage(self, row: int, lookup: np.ndarray) -> int:
+        """The passage of a record that scores best for the query (-1 when none scores)."""
+        pscore, _ = self._passage_scores(np.array([row]), lookup[: self.n_terms])
+        if not len(pscore) or pscore.max() <= 0:
+            return -1
+        return int(self.pass_start[row] + int(np.argmax(pscore)))
+
+    def _passage_scores(self, rows: np.ndarray, lookup: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        starts, ends = self.pass_start[rows], self.pass_start[rows + 1]
+        counts = ends - starts
+        passage_ids = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        ppos, pterms, pvals = _gather(
+            self.passages.indptr, self.passages.indices, self.passages.data, passage_ids
+        )
+        return np.bincount(ppos, weights=pvals * lookup[pterms], minlength=len(passage_ids)), counts
+
+    def row_values(self, matrix: sp.csr_matrix, row: int, lookup: np.ndarray) -> dict[int, float]:
+        """Term id -> value of one row of ``matrix``, for the query's terms."""
+        a, b = matrix.indptr[row], matrix.indptr[row + 1]
+        terms, vals = matrix.indices[a:b], matrix.data[a:b]
+        sel = lookup[: self.n_terms][terms] != 0
+        return dict(zip(terms[sel].tolist(), vals[sel].tolist()))
 
 
 def concat(segments: list[Segment], alive: np.ndarray, n_terms: int) -> Segment:
     """One segment holding the alive records of ``segments`` (in order)."""
     rec_parts, pass_parts, counts = [], [], []
     for seg in segments:
-        r = seg.records.tocsr()
+        r = seg.rows.copy()
         r.resize((r.shape[0], n_terms))
-        p = seg.passages.tocsr()
+        p = seg.passages.copy()
         p.resize((p.shape[0], n_terms))
         rec_parts.append(r)
         pass_parts.append(p)
         counts.append(np.diff(seg.pass_start))
-    records = sp.vstack(rec_parts, format="csr") if rec_parts else sp.csr_matrix((0, n_terms))
-    passages = sp.vstack(pass_parts, format="csr") if pass_parts else sp.csr_matrix((0, n_terms))
-    per_row = np.concatenate(counts) if counts else np.zeros(0, dtype=np.int64)
+    records = sp.vstack(rec_parts, format="csr")
+    passages = sp.vstack(pass_parts, format="csr")
+    per_row = np.concatenate(counts)
     if not alive.all():
         records = records[np.flatnonzero(alive)]
         passages = passages[np.flatnonzero(np.repeat(alive, per_row))]
@@ -123,15 +148,16 @@ def _csr(rows: list[tuple[np.ndarray, np.ndarray]], n_terms: int) -> sp.csr_matr
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_terms))
 
 
-def _gather(mat: sp.csc_matrix, cols: np.ndarray) -> Hits:
-    """Rows, column positions (into ``cols``) and values of the selected CSC columns."""
-    indptr = mat.indptr
-    starts = indptr[cols]
-    lens = indptr[cols + 1] - starts
+def _gather(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entries of the selected compressed rows (or columns): position of each in ``select``, its
+    index and its value."""
+    starts = indptr[select]
+    lens = indptr[select + 1] - starts
     total = int(lens.sum())
     if total == 0:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0, dtype=np.float32)
-    col_pos = np.repeat(np.arange(len(cols)), lens)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    pos = np.repeat(np.arange(len(select)), lens)
     offs = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
-    return mat.indices[offs], col_pos, mat.data[offs]
+    return pos, indices[offs], data[offs]

@@ -120,10 +120,11 @@ class Vocabulary:
     def __init__(self) -> None:
         self.terms: list[str] = []
         self.ids: dict[str, int] = {}
-        self._by_len: dict[int, list[str]] = {}
-        self._ids_by_len: dict[int, list[int]] = {}
+        # fuzzy blocks: (length, position 0 or 1, letter) -> (terms, ids)
+        self._blocks: dict[tuple[int, int, str], tuple[list[str], list[int]]] = {}
         self._sorted: list[str] = []
         self._sorted_rev: list[str] = []
+        self._sorted_valid = True
         self._neighbours_cached = lru_cache(maxsize=65536)(self._neighbours)
 
     def __len__(self) -> int:
@@ -140,54 +141,73 @@ class Vocabulary:
         tid = self.ids.get(term)
         if tid is not None:
             return tid
-        tid = len(self.terms)
-        self.terms.append(term)
-        self.ids[term] = tid
-        self._by_len.setdefault(len(term), []).append(term)
-        self._ids_by_len.setdefault(len(term), []).append(tid)
-        bisect.insort(self._sorted, term)
-        bisect.insort(self._sorted_rev, term[::-1])
+        tid = self._append(term)
+        if self._sorted_valid:
+            bisect.insort(self._sorted, term)
+            bisect.insort(self._sorted_rev, term[::-1])
         self._neighbours_cached.cache_clear()
         return tid
 
     def add_many(self, terms: list[str]) -> None:
-        """Add many terms at once (sorting once instead of inserting one by one)."""
+        """Add many terms at once (the sorted lists are rebuilt lazily, once)."""
         for term in terms:
-            if term in self.ids:
-                continue
-            tid = len(self.terms)
-            self.terms.append(term)
-            self.ids[term] = tid
-            self._by_len.setdefault(len(term), []).append(term)
-            self._ids_by_len.setdefault(len(term), []).append(tid)
-        self._sorted = sorted(self.terms)
-        self._sorted_rev = sorted(t[::-1] for t in self.terms)
+            if term not in self.ids:
+                self._append(term)
+        self._sorted_valid = False
         self._neighbours_cached.cache_clear()
+
+    def _append(self, term: str) -> int:
+        tid = len(self.terms)
+        self.terms.append(term)
+        self.ids[term] = tid
+        n = len(term)
+        for pos in (0, 1):
+            if n > pos:
+                block = self._blocks.get((n, pos, term[pos]))
+                if block is None:
+                    block = self._blocks[(n, pos, term[pos])] = ([], [])
+                block[0].append(term)
+                block[1].append(tid)
+        return tid
+
+    def _ensure_sorted(self) -> None:
+        if not self._sorted_valid:
+            self._sorted = sorted(self.terms)
+            self._sorted_rev = sorted(t[::-1] for t in self.terms)
+            self._sorted_valid = True
 
     # -- fuzzy neighbours -------------------------------------------------------------------------
 
     def neighbours(self, term: str) -> tuple[tuple[int, float], ...]:
-        """Known terms similar to ``term`` (itself excluded), as ``(term id, fuzz.ratio)``, best first."""
+        """Known terms similar to ``term`` (itself excluded), as ``(term id, fuzz.ratio)``, best first.
+
+        Candidates are blocked by length and by their first two letters: a term is compared when it
+        shares the first letter, the second letter, or has the word's first letter second (so a
+        dropped or swapped first letter is still found). Results are cached.
+        """
         return self._neighbours_cached(term)
 
     def _neighbours(self, term: str, limit: int = 8) -> tuple[tuple[int, float], ...]:
         cutoff = fuzzy_cutoff(len(term))
         if cutoff is None or not term.isalpha():
             return ()
-        found: list[tuple[float, int]] = []
+        best: dict[int, float] = {}
         n = len(term)
         spread = 1 if n <= 5 else 2 if n <= 9 else 3
+        keys = {(0, term[0]), (1, term[1]), (1, term[0]), (0, term[1])}
+        own = self.ids.get(term)
         for length in range(max(2, n - spread), n + spread + 1):
-            choices = self._by_len.get(length)
-            if not choices:
-                continue
-            ids = self._ids_by_len[length]
-            for _choice, score, idx in process.extract(
-                term, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
-            ):
-                if ids[idx] != self.ids.get(term):
-                    found.append((score, ids[idx]))
-        found.sort(reverse=True)
+            for pos, letter in keys:
+                block = self._blocks.get((length, pos, letter))
+                if not block:
+                    continue
+                ids = block[1]
+                for _choice, score, idx in process.extract(
+                    term, block[0], scorer=fuzz.ratio, score_cutoff=cutoff, limit=None
+                ):
+                    if ids[idx] != own:
+                        best[ids[idx]] = score
+        found = sorted(((score, tid) for tid, score in best.items()), reverse=True)
         return tuple((tid, score) for score, tid in found[:limit])
 
     # -- compounds --------------------------------------------------------------------------------
@@ -248,6 +268,7 @@ class Vocabulary:
 
     def with_affix(self, term: str, limit: int = 200) -> list[int]:
         """Known terms (other than ``term``) that start or end with ``term``."""
+        self._ensure_sorted()
         out: list[int] = []
         lo = bisect.bisect_left(self._sorted, term)
         hi = bisect.bisect_left(self._sorted, term + "{")
@@ -267,6 +288,7 @@ class Vocabulary:
         if len(term) < MIN_PART or not term.isalpha():
             return []
         known = term in self.ids
+        self._ensure_sorted()
         out: list[int] = []
         lo = bisect.bisect_left(self._sorted, term)
         hi = bisect.bisect_left(self._sorted, term + "{")
