@@ -6,47 +6,22 @@ of a compound with weight :data:`PART_WEIGHT` each. Two adjacent words that toge
 compound (``afval inzameling``) also add that compound with weight :data:`PART_WEIGHT`, so compounds
 meet their split spelling in both directions, at index time.
 
-A record is also cut into *passages* (its title, its tags, each sentence of its text), which are
-scored on their own: a query that meets one passage closely is stronger evidence than the same
+A record is also cut into *passages* (its title, its tags, each sentence of its text; see
+:func:`text.pieces`), which are scored on their own: a query that meets one passage closely is stronger evidence than the same
 words spread over a long text.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .text import FIELDS, is_stop, record_fields, stem, tokenize
+from .text import FIELDS, is_stop, pieces, record_fields, stem, tokenize
 from .vocab import Vocabulary
 
 #: Weight of each part of a compound relative to the whole word, and of a compound spelt as two words.
 PART_WEIGHT = 0.6
-
-_SENTENCE_RE = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
-def passages(fields: Mapping[str, str]) -> list[tuple[int, str]]:
-    """A record cut into pieces ``(field index, text)``: the title and the tags whole, then each
-    sentence of the text. Only the sentences are scored as passages (title and tags are short and
-    already weigh in through BM25F); there is always at least one, maybe empty, so that every
-    record owns a passage row."""
-    out: list[tuple[int, str]] = []
-    for fi, name in enumerate(FIELDS):
-        text = fields[name]
-        if name == "text":
-            sentences = [(fi, s) for s in _SENTENCE_RE.split(text) if s.strip()]
-            out.extend(sentences or [(fi, "")])
-        elif text.strip():
-            out.append((fi, text))
-    return out
-
-
-TEXT_FIELD = FIELDS.index("text")
-#: fields whose pieces are scored as passages
-PASSAGE_FIELDS = frozenset(range(len(FIELDS)))
-
 
 @dataclass
 class RecordTerms:
@@ -138,9 +113,9 @@ class Lexicon:
         fields = record_fields(record)
         psids: list[tuple[int, list[int]]] = []
         new: list[int] = []
-        for fi, text in passages(fields):
+        for fi, toks in pieces(fields):
             sids = []
-            for tok in tokenize(text):
+            for tok in toks:
                 sid = self.surface_ids.get(tok)
                 if sid is None:
                     sid = self.surface_id(tok)
@@ -168,8 +143,7 @@ class Lexicon:
                     if joined is not None:
                         counts[joined] = counts.get(joined, 0.0) + PART_WEIGHT
                 prev = cur
-            if fi in PASSAGE_FIELDS:
-                plist.append((counts, n))
+            plist.append((counts, n))
             fc = per_field[FIELDS[fi]]
             for tid, c in counts.items():
                 fc[tid] = fc.get(tid, 0.0) + c

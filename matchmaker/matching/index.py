@@ -28,11 +28,10 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from . import analysis
-from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, passages, query_words
+from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, query_words
 from .explain import MatchResult, build_why
 from .segment import Segment, concat
-from .text import FIELDS, record_fields, tokenize
+from .text import FIELDS, TEXT_TOKEN_RE, TOKEN_RE, fold, record_fields
 from .vocab import Vocabulary
 
 DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
@@ -52,6 +51,10 @@ RARE_DF = 2
 KNOWN_FUZZY_CUTOFF = 88.0
 #: smallest factor worth a column
 MIN_FACTOR = 0.05
+
+
+#: markers in the build's token stream: end of a field, end of a sentence
+BREAK, SEP = -3, -2
 
 
 def _idf(df: np.ndarray, n: int) -> np.ndarray:
@@ -121,104 +124,116 @@ class MatchIndex:
             unique.pop(rid, None)
             unique[rid] = rec
         lex = self.lexicon
+        # One stream of surface ids: per record its title, tags and text tokens, each field closed
+        # by BREAK; sentence ends inside the text are SEP. The same cut as text.pieces().
         sget = lex.surface_ids.get
-        sids = array("i")
-        pass_len = array("i")
-        pass_field = array("b")
-        npass = array("i")  # pieces per record
-        for rid, rec in unique.items():
-            fields = record_fields(rec)
-            self._row_of[rid] = len(self._ids)
-            self._ids.append(rid)
-            self._records.append((fields["title"], fields["tags"], fields["text"]))
-            plist = passages(fields)
-            npass.append(len(plist))
-            for fi, text in plist:
-                toks = tokenize(text)
-                ids = [sget(t, -1) for t in toks]
-                if -1 in ids:
-                    ids = [lex.surface_id(t) if i < 0 else i for t, i in zip(toks, ids)]
-                sids.extend(ids)
-                pass_len.append(len(ids))
-                pass_field.append(fi)
+        for sep in ".!?;\n":
+            lex.surface_ids[sep] = SEP
+        stream = array("i")
+        try:
+            for rid, rec in unique.items():
+                fields = record_fields(rec)
+                self._row_of[rid] = len(self._ids)
+                self._ids.append(rid)
+                self._records.append((fields["title"], fields["tags"], fields["text"]))
+                for name, pattern in (("title", TOKEN_RE), ("tags", TOKEN_RE), ("text", TEXT_TOKEN_RE)):
+                    toks = pattern.findall(fold(fields[name]))
+                    ids = [sget(t, -1) for t in toks]
+                    if -1 in ids:
+                        ids = [lex.surface_id(t) if i == -1 else i for t, i in zip(toks, ids)]
+                    stream.extend(ids)
+                    stream.append(BREAK)
+        finally:
+            for sep in ".!?;\n":
+                del lex.surface_ids[sep]
         n = len(self._ids)
-        tok_sid = np.frombuffer(sids, dtype=np.int32) if len(sids) else np.zeros(0, dtype=np.int32)
-        # pieces (title, tags, sentences); the sentences are the passages
-        n_piece = len(pass_len)
-        tok_pass = np.repeat(np.arange(n_piece, dtype=np.int64), np.frombuffer(pass_len, dtype=np.int32))
-        pass_doc = np.repeat(np.arange(n, dtype=np.int64), np.frombuffer(npass, dtype=np.int32))
-        pass_fld = np.frombuffer(pass_field, dtype=np.int8).astype(np.int64)
-        is_passage = np.isin(pass_fld, list(analysis.PASSAGE_FIELDS))
-        passage_of_piece = np.cumsum(is_passage) - 1
-        n_pass = int(is_passage.sum())
+        s_all = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, dtype=np.int32)
+        is_break = s_all == BREAK
+        breaks_before = np.cumsum(is_break) - is_break
+        piece_raw = np.cumsum(is_break | (s_all == SEP))
+        keep = s_all >= 0
+        tok_sid = s_all[keep].astype(np.int64)
+        tok_rec = (breaks_before[keep] // 3).astype(np.int64)
+        tok_fld = (breaks_before[keep] % 3).astype(np.int64)
+        piece_raw = piece_raw[keep]
+        del stream, s_all, is_break, breaks_before, keep
+        starts = np.ones(len(tok_sid), dtype=bool)
+        starts[1:] = piece_raw[1:] != piece_raw[:-1]
+        tok_pass = np.cumsum(starts) - 1
+        piece_rec, piece_fld = tok_rec[starts], tok_fld[starts]
+        n_pass = len(piece_rec)
+        del piece_raw
 
         # terms of every surface: stems, then compound splits chosen by term frequency
         n_surf = len(lex.surfaces)
         lex.assign_stems(range(n_surf))
         surf_freq = np.bincount(tok_sid, minlength=n_surf)
         primary = np.array([lex.primary(s) for s in range(n_surf)], dtype=np.int64)
-        term_freq = np.bincount(
-            primary[primary >= 0], weights=surf_freq[primary >= 0], minlength=len(self.vocab)
-        )
+        known = primary >= 0
+        term_freq = np.bincount(primary[known], weights=surf_freq[known], minlength=len(self.vocab))
         lex.assign_splits(range(n_surf), term_freq)
         n_terms = len(self.vocab)
 
         # token -> (term, weight) entries: surface terms, plus compounds spelt as two words
         ptr = np.zeros(n_surf + 1, dtype=np.int64)
         ptr[1:] = np.cumsum([len(p) for p in lex.terms_of])
-        s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int64, count=int(ptr[-1]))
-        s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float64, count=int(ptr[-1]))
+        s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int32, count=int(ptr[-1]))
+        s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float32, count=int(ptr[-1]))
         cnt = ptr[tok_sid + 1] - ptr[tok_sid]
         total = int(cnt.sum())
         offs = np.repeat(ptr[tok_sid] - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
         e_tok = np.repeat(np.arange(len(tok_sid), dtype=np.int64), cnt)
         e_term = s_terms[offs]
         e_w = s_wts[offs]
+        del offs
         if lex.compounds and len(tok_sid) > 1:
+            heads = np.zeros(n_terms, dtype=bool)
+            heads[[a for a, _ in lex.compounds]] = True
             keys = np.array([a * n_terms + b for a, b in lex.compounds], dtype=np.int64)
-            vals = np.array(list(lex.compounds.values()), dtype=np.int64)
+            vals = np.array(list(lex.compounds.values()), dtype=np.int32)
             order = np.argsort(keys)
             keys, vals = keys[order], vals[order]
             prim = primary[tok_sid]
-            ok = (prim[:-1] >= 0) & (prim[1:] >= 0) & (tok_pass[:-1] == tok_pass[1:])
-            pair = prim[:-1] * n_terms + prim[1:]
+            first = np.flatnonzero(
+                (prim[:-1] >= 0) & heads[np.maximum(prim[:-1], 0)] & (prim[1:] >= 0) & (tok_pass[:-1] == tok_pass[1:])
+            )
+            pair = prim[first] * n_terms + prim[first + 1]
             pos = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
-            hit = np.flatnonzero(ok & (keys[pos] == pair))
-            e_tok = np.concatenate([e_tok, hit])
+            hit = keys[pos] == pair
+            e_tok = np.concatenate([e_tok, first[hit]])
             e_term = np.concatenate([e_term, vals[pos[hit]]])
-            e_w = np.concatenate([e_w, np.full(len(hit), PART_WEIGHT)])
+            e_w = np.concatenate([e_w, np.full(int(hit.sum()), PART_WEIGHT, dtype=np.float32)])
 
         # lengths in content words
         content = (cnt > 0).astype(np.float64)
-        p_len = np.bincount(tok_pass, weights=content, minlength=n_piece)
+        p_len = np.bincount(tok_pass, weights=content, minlength=n_pass)
         f_len = np.zeros((len(FIELDS), n))
         for fi in range(len(FIELDS)):
-            sel = pass_fld == fi
-            f_len[fi] = np.bincount(pass_doc[sel], weights=p_len[sel], minlength=n)
+            sel = piece_fld == fi
+            f_len[fi] = np.bincount(piece_rec[sel], weights=p_len[sel], minlength=n)
         for fi, f in enumerate(FIELDS):
             self._avg_len[f] = float(f_len[fi].mean()) if n else 0.0
-        self._avg_passage = float(p_len[is_passage].mean()) if n_pass else 0.0
+        self._avg_passage = float(p_len.mean()) if n_pass else 0.0
 
         # BM25F record matrix and BM25 passage matrix
         e_pass = tok_pass[e_tok]
-        e_doc = pass_doc[e_pass]
-        e_fld = pass_fld[e_pass]
+        del e_tok
+        e_rec = piece_rec[e_pass]
         scale = np.stack([self.field_weights[f] / self._norm(f, f_len[fi]) for fi, f in enumerate(FIELDS)])
-        rec = sp.csr_matrix((e_w * scale[e_fld, e_doc], (e_doc, e_term)), shape=(n, n_terms))
+        rec = sp.csr_matrix(
+            ((e_w * scale[piece_fld[e_pass], e_rec]).astype(np.float32), (e_rec, e_term)), shape=(n, n_terms)
+        )
+        del e_rec
         rec.sum_duplicates()
         rec.data = self._saturate(rec.data)
-        in_pass = is_passage[e_pass]
         pas = sp.csr_matrix(
-            (
-                e_w[in_pass] / self._pnorm(p_len)[e_pass[in_pass]],
-                (passage_of_piece[e_pass[in_pass]], e_term[in_pass]),
-            ),
-            shape=(n_pass, n_terms),
+            ((e_w / self._pnorm(p_len)[e_pass]).astype(np.float32), (e_pass, e_term)), shape=(n_pass, n_terms)
         )
+        del e_pass, e_term, e_w
         pas.sum_duplicates()
         pas.data = self._saturate(pas.data)
         pass_start = np.zeros(n + 1, dtype=np.int64)
-        pass_start[1:] = np.cumsum(np.bincount(pass_doc[is_passage], minlength=n))
+        pass_start[1:] = np.cumsum(np.bincount(piece_rec, minlength=n))
         self._main = Segment.from_csr(rec, pas, pass_start)
         self._alive = np.ones(n, dtype=bool)
         self._df = np.bincount(self._main.rows.indices, minlength=n_terms).astype(np.int64)

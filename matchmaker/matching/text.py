@@ -17,22 +17,55 @@ from .stopwords import STOP_WORDS
 #: Fields of a record, in the order they are indexed and explained.
 FIELDS: tuple[str, ...] = ("title", "tags", "text")
 
-_TOKEN_RE = re.compile(r"[a-z0-9]+")
+_TOKEN_RE = re.compile(r"[a-z0-9]{2,}")
+
+
+#: letters that do not decompose into ASCII
+_SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"}
 _DOUBLE_CONSONANT = frozenset("bdfgklmnprtz")
 
 
 def fold(text: str) -> str:
-    """Lowercase and strip accents (``Café`` -> ``cafe``, ``ë`` -> ``e``)."""
+    """Lowercase and strip accents (``Café`` -> ``cafe``, ``ë`` -> ``e``, ``ß`` -> ``ss``);
+    other non-ASCII characters are dropped."""
     text = text.lower()
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    for ch, plain in _SPECIAL.items():
+        if ch in text:
+            text = text.replace(ch, plain)
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def tokenize(text: str) -> list[str]:
     """Split folded text into alphanumeric tokens (stop words included, 1-letter tokens dropped)."""
-    return [tok for tok in _TOKEN_RE.findall(fold(text)) if len(tok) > 1]
+    return _TOKEN_RE.findall(fold(text))
+
+
+#: tokens, plus one-character sentence breaks: ``.!?;`` before white space, and newlines
+TEXT_TOKEN_RE = re.compile(r"[a-z0-9]{2,}|[.!?;](?=\s)|\n")
+TOKEN_RE = _TOKEN_RE
+
+
+def pieces(fields: dict[str, str]) -> list[tuple[int, list[str]]]:
+    """A record's tokens cut into pieces ``(field index, tokens)``: the title, the tags, and each
+    sentence of the text; pieces without tokens are left out. Each piece is a passage."""
+    out: list[tuple[int, list[str]]] = []
+    for fi in (0, 1):
+        toks = tokenize(fields[FIELDS[fi]])
+        if toks:
+            out.append((fi, toks))
+    cur: list[str] = []
+    for tok in TEXT_TOKEN_RE.findall(fold(fields["text"])):
+        if len(tok) == 1:
+            if cur:
+                out.append((2, cur))
+                cur = []
+        else:
+            cur.append(tok)
+    if cur:
+        out.append((2, cur))
+    return out
 
 
 def is_stop(token: str) -> bool:

@@ -332,3 +332,21 @@ def test_missing_fields_are_empty() -> None:
 
 def test_tokenize_folds_accents_and_case() -> None:
     assert tokenize("Café-Ëxploitatie 2024") == ["cafe", "exploitatie", "2024"]
+
+
+def test_build_and_add_index_records_the_same_way() -> None:
+    """The vectorised build and one-by-one adds give the same scores (same averages)."""
+    records = CORPUS + [
+        {"id": "multi", "title": "Café Ëxploitatie", "text": "Eerste zin. Tweede zin!\nDerde; en vierde", "tags": ["a b"]},
+        {"id": "empty", "title": "", "text": "", "tags": []},
+    ]
+    built = MatchIndex.build(records)
+    added = MatchIndex.build(records[:1])
+    added._avg_len, added._avg_passage = dict(built._avg_len), built._avg_passage
+    added.remove(records[0]["id"])
+    for rec in records:
+        added.add(rec)
+    for query in ["afvalinzameling wijk", "parkeer sensor", "cafe zin", "warmte transitie advies gemeenten"]:
+        a = [(r.id, r.score) for r in built.rank(query, top=20)]
+        b = [(r.id, r.score) for r in added.rank(query, top=20)]
+        assert a == b, query
