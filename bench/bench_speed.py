@@ -25,7 +25,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from matchmaker.matching import MatchIndex  # noqa: E402
+from matchmaker.matching import MatchIndex
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -42,7 +42,7 @@ def rss_mb() -> float:
 
 def pct(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def whole_text(rec: dict[str, Any]) -> str:
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     out["remove_ms_median"] = statistics.median(removes)
     out["query_after_add_ms_median"] = statistics.median(first_query)
     t0 = time.perf_counter()
-    index._merge()
+    index.compact()
     out["merge_delta_s"] = time.perf_counter() - t0
 
     print(f"corpus: {out['records']} records, {out['queries']} queries; stats {out['stats']}\n")
@@ -160,10 +160,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| rank + explain, median, second pass (warm caches) | {out['query_ms_median_repeat']:.2f} ms | |")
     for k, v in out["query_ms_median_by_length"].items():
         print(f"| rank + explain, median, queries {k} | {v:.2f} ms | |")
-    print(f"| naive cdist token_set_ratio, workers=-1, median of {len(subset)} | {out['cdist_ms_median']:.0f} ms | |")
-    print(f"| ours on the same {len(subset)} queries, median | {out['ours_ms_median_same_subset']:.2f} ms | |")
+    print(
+        f"| naive cdist token_set_ratio, workers=-1, median of {len(subset)} | {out['cdist_ms_median']:.0f} ms | |"
+    )
+    print(
+        f"| ours on the same {len(subset)} queries, median | {out['ours_ms_median_same_subset']:.2f} ms | |"
+    )
     print(f"| speed-up vs naive cdist | {out['speedup_vs_cdist']:.0f}x | >= 100x |")
-    print(f"| add one record, median (max) | {out['add_ms_median']:.2f} ms ({out['add_ms_max']:.1f} ms) | < 1 s |")
+    print(
+        f"| add one record, median (max) | {out['add_ms_median']:.2f} ms ({out['add_ms_max']:.1f} ms) | < 1 s |"
+    )
     print(f"| replace one record, median | {out['replace_ms_median']:.2f} ms | < 1 s |")
     print(f"| remove one record, median | {out['remove_ms_median']:.3f} ms | < 1 s |")
     print(f"| first query after an add, median | {out['query_after_add_ms_median']:.2f} ms | |")

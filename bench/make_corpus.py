@@ -47,47 +47,305 @@ SECTORS: dict[str, str] = {
 }
 
 COMPOUND_PARTS = (
-    "afval verkeer parkeer warmte energie water zorg woning data fiets laad zonne straat wijk school "
-    "buurt regen grond bouw licht geluid lucht",
-    "inzameling sensor sensoren transitie beheer netwerk platform plan plannen meting metingen "
-    "systeem kwaliteit verlichting overlast advies opslag zuivering voorziening monitor",
+    (
+        "afval verkeer parkeer warmte energie water zorg woning data fiets laad zonne straat wijk school "
+        "buurt regen grond bouw licht geluid lucht"
+    ),
+    (
+        "inzameling sensor sensoren transitie beheer netwerk platform plan plannen meting metingen "
+        "systeem kwaliteit verlichting overlast advies opslag zuivering voorziening monitor"
+    ),
 )
 
-CAPABILITIES = (
-    "iot sensoren dataplatform machine learning computer vision app ontwikkeling gis mapping "
-    "predictive maintenance digital twin blockchain drones robotica 3d printing e-learning "
-    "gamification participatie citizen engagement energieadvies subsidieadvies logistiek "
-    "circulaire bouw waterbeheer zorgtechnologie domotica beveiliging cybersecurity cloud hosting "
-    "ux design open source api integratie chatbots spraakherkenning lora netwerk 5g edge computing "
-    "batterijopslag warmtepompen isolatie ledverlichting smart lighting parkeerbeheer deelmobiliteit"
-).split()
+CAPABILITIES = [
+    "iot",
+    "sensoren",
+    "dataplatform",
+    "machine",
+    "learning",
+    "computer",
+    "vision",
+    "app",
+    "ontwikkeling",
+    "gis",
+    "mapping",
+    "predictive",
+    "maintenance",
+    "digital",
+    "twin",
+    "blockchain",
+    "drones",
+    "robotica",
+    "3d",
+    "printing",
+    "e-learning",
+    "gamification",
+    "participatie",
+    "citizen",
+    "engagement",
+    "energieadvies",
+    "subsidieadvies",
+    "logistiek",
+    "circulaire",
+    "bouw",
+    "waterbeheer",
+    "zorgtechnologie",
+    "domotica",
+    "beveiliging",
+    "cybersecurity",
+    "cloud",
+    "hosting",
+    "ux",
+    "design",
+    "open",
+    "source",
+    "api",
+    "integratie",
+    "chatbots",
+    "spraakherkenning",
+    "lora",
+    "netwerk",
+    "5g",
+    "edge",
+    "computing",
+    "batterijopslag",
+    "warmtepompen",
+    "isolatie",
+    "ledverlichting",
+    "smart",
+    "lighting",
+    "parkeerbeheer",
+    "deelmobiliteit",
+]
 
-PLACES = (
-    "amsterdam rotterdam utrecht eindhoven groningen tilburg almere breda nijmegen arnhem haarlem "
-    "enschede amersfoort apeldoorn zwolle leiden maastricht dordrecht zoetermeer delft deventer "
-    "leeuwarden alkmaar venlo helmond gouda hilversum assen emmen den bosch brabant limburg friesland"
-).split()
+PLACES = [
+    "amsterdam",
+    "rotterdam",
+    "utrecht",
+    "eindhoven",
+    "groningen",
+    "tilburg",
+    "almere",
+    "breda",
+    "nijmegen",
+    "arnhem",
+    "haarlem",
+    "enschede",
+    "amersfoort",
+    "apeldoorn",
+    "zwolle",
+    "leiden",
+    "maastricht",
+    "dordrecht",
+    "zoetermeer",
+    "delft",
+    "deventer",
+    "leeuwarden",
+    "alkmaar",
+    "venlo",
+    "helmond",
+    "gouda",
+    "hilversum",
+    "assen",
+    "emmen",
+    "den",
+    "bosch",
+    "brabant",
+    "limburg",
+    "friesland",
+]
 
-FILLER = (
-    "wij we our ons team bedrijf company solution oplossing klanten customers gemeenten municipalities "
-    "helpen help ontwikkelen develop innovatief innovative slim smart duurzaam sustainable snel fast "
-    "goedkoop affordable samen together partners pilot project projecten projects resultaten results "
-    "ervaring experience jaar years markt market product products service diensten services schaalbaar "
-    "scalable impact maatschappelijk social kosten costs besparen save efficient efficiënt toekomst "
-    "future nieuw new eenvoudig simple gebruik use gebruikers users de het een van en in op voor met "
-    "the of and to in for with is are that this by from at"
-).split()
+FILLER = [
+    "wij",
+    "we",
+    "our",
+    "ons",
+    "team",
+    "bedrijf",
+    "company",
+    "solution",
+    "oplossing",
+    "klanten",
+    "customers",
+    "gemeenten",
+    "municipalities",
+    "helpen",
+    "help",
+    "ontwikkelen",
+    "develop",
+    "innovatief",
+    "innovative",
+    "slim",
+    "smart",
+    "duurzaam",
+    "sustainable",
+    "snel",
+    "fast",
+    "goedkoop",
+    "affordable",
+    "samen",
+    "together",
+    "partners",
+    "pilot",
+    "project",
+    "projecten",
+    "projects",
+    "resultaten",
+    "results",
+    "ervaring",
+    "experience",
+    "jaar",
+    "years",
+    "markt",
+    "market",
+    "product",
+    "products",
+    "service",
+    "diensten",
+    "services",
+    "schaalbaar",
+    "scalable",
+    "impact",
+    "maatschappelijk",
+    "social",
+    "kosten",
+    "costs",
+    "besparen",
+    "save",
+    "efficient",
+    "efficiënt",
+    "toekomst",
+    "future",
+    "nieuw",
+    "new",
+    "eenvoudig",
+    "simple",
+    "gebruik",
+    "use",
+    "gebruikers",
+    "users",
+    "de",
+    "het",
+    "een",
+    "van",
+    "en",
+    "in",
+    "op",
+    "voor",
+    "met",
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "for",
+    "with",
+    "is",
+    "are",
+    "that",
+    "this",
+    "by",
+    "from",
+    "at",
+]
 
-SYLLABLES = (
-    "ba be bi bo bu da de di do du fa fe fi fo ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni no nu "
-    "pa pe pi po ra re ri ro ru sa se si so ta te ti to tu va ve vi vo za ze zo tra tro pla plo gri gro "
-    "stra stro ex ix ox on an en in ar er or ur ent ant ion ics ix io"
-).split()
+SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "bu",
+    "da",
+    "de",
+    "di",
+    "do",
+    "du",
+    "fa",
+    "fe",
+    "fi",
+    "fo",
+    "ka",
+    "ke",
+    "ki",
+    "ko",
+    "ku",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "mu",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "nu",
+    "pa",
+    "pe",
+    "pi",
+    "po",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "ru",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "tu",
+    "va",
+    "ve",
+    "vi",
+    "vo",
+    "za",
+    "ze",
+    "zo",
+    "tra",
+    "tro",
+    "pla",
+    "plo",
+    "gri",
+    "gro",
+    "stra",
+    "stro",
+    "ex",
+    "ix",
+    "ox",
+    "on",
+    "an",
+    "en",
+    "in",
+    "ar",
+    "er",
+    "or",
+    "ur",
+    "ent",
+    "ant",
+    "ion",
+    "ics",
+    "ix",
+    "io",
+]
 
 SUFFIXES = ["BV", "B.V.", "Labs", "Technologies", "Solutions", "Systems", "Group", "NL", "Tech", "Studio"]
 
 CHALLENGE_OPENERS = [
-    "Hoe kunnen we", "Gezocht:", "Uitdaging:", "How can we", "Wanted:", "Challenge:", "Oplossing gezocht voor",
+    "Hoe kunnen we",
+    "Gezocht:",
+    "Uitdaging:",
+    "How can we",
+    "Wanted:",
+    "Challenge:",
+    "Oplossing gezocht voor",
 ]
 
 
@@ -149,7 +407,9 @@ def main(argv: list[str] | None = None) -> int:
                 [FILLER[k] for k in rng.integers(0, len(FILLER), size=n_words)],
                 [
                     sector_words[sectors[a]][b % len(sector_words[sectors[a]])]
-                    for a, b in zip(rng.integers(0, len(sectors), size=n_words), rng.integers(0, 10_000, size=n_words))
+                    for a, b in zip(
+                        rng.integers(0, len(sectors), size=n_words), rng.integers(0, 10_000, size=n_words)
+                    )
                 ],
                 [compounds[k] for k in rng.integers(0, len(compounds), size=n_words)],
                 [PLACES[k].capitalize() for k in rng.integers(0, len(PLACES), size=n_words)],
@@ -166,7 +426,10 @@ def main(argv: list[str] | None = None) -> int:
                 start = int(cut)
             tags = list(rng.choice(CAPABILITIES, size=int(rng.integers(3, 9)), replace=False))
             name = names[i].capitalize() + " " + SUFFIXES[int(rng.integers(0, len(SUFFIXES)))]
-            fh.write(json.dumps({"id": f"s{i:06d}", "title": name, "text": " ".join(sentences), "tags": tags}) + "\n")
+            fh.write(
+                json.dumps({"id": f"s{i:06d}", "title": name, "text": " ".join(sentences), "tags": tags})
+                + "\n"
+            )
 
     with (out / "queries.jsonl").open("w", encoding="utf-8") as fh:
         for i in range(args.queries):

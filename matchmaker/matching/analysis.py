@@ -23,6 +23,7 @@ from .vocab import Vocabulary
 #: Weight of each part of a compound relative to the whole word, and of a compound spelt as two words.
 PART_WEIGHT = 0.6
 
+
 @dataclass
 class RecordTerms:
     """One record, analysed: per field term -> weighted count and content-word count, per passage

@@ -312,6 +312,10 @@ def test_add_and_remove_many_keeps_results_consistent() -> None:
     for i in range(1200):
         assert grown.remove(f"tmp{i}")
     assert len(grown) == len(CORPUS)
+    for query in ["afvalinzameling", "parkeer sensor", "mobilitiet", "water"]:
+        assert ids(grown.rank(query))[:1] == ids(built.rank(query))[:1]
+    grown.compact()
+    assert len(grown) == len(CORPUS) and grown.stats()["delta_rows"] == 0
     assert sorted(grown.ids()) == sorted(r["id"] for r in CORPUS)
     for query in ["afvalinzameling", "parkeer sensor", "mobilitiet", "water"]:
         assert ids(grown.rank(query))[:1] == ids(built.rank(query))[:1]
@@ -337,7 +341,12 @@ def test_tokenize_folds_accents_and_case() -> None:
 def test_build_and_add_index_records_the_same_way() -> None:
     """The vectorised build and one-by-one adds give the same scores (same averages)."""
     records = CORPUS + [
-        {"id": "multi", "title": "Café Ëxploitatie", "text": "Eerste zin. Tweede zin!\nDerde; en vierde", "tags": ["a b"]},
+        {
+            "id": "multi",
+            "title": "Café Ëxploitatie",
+            "text": "Eerste zin. Tweede zin!\nDerde; en vierde",
+            "tags": ["a b"],
+        },
         {"id": "empty", "title": "", "text": "", "tags": []},
     ]
     built = MatchIndex.build(records)
