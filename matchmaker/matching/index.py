@@ -104,7 +104,9 @@ class MatchIndex:
         self._df = np.zeros(0, dtype=np.int64)
         self._avg_len: dict[str, float] = {f: 0.0 for f in FIELDS}
         self._avg_passage = 0.0
-        self._idf_cache: np.ndarray | None = None
+        self._pdf = np.zeros(0, dtype=np.int64)  # passage document frequencies
+        self._n_passages = 0
+        self._idf_cache: tuple[np.ndarray, np.ndarray] | None = None
         self._expansions: dict[str, list[tuple[int, float, str]]] = {}
 
     # -- construction -----------------------------------------------------------------------------
@@ -242,6 +244,8 @@ class MatchIndex:
         self._main = Segment.from_csr(rec, pas, pass_start)
         self._alive = np.ones(n, dtype=bool)
         self._df = np.bincount(self._main.rows.indices, minlength=n_terms).astype(np.int64)
+        self._pdf = np.bincount(self._main.passages.indices, minlength=n_terms).astype(np.int64)
+        self._n_passages = n_pass
         self._changed()
 
     def _norm(self, f: str, length: Any) -> Any:
@@ -342,8 +346,13 @@ class MatchIndex:
         self._delta_passages.append(pass_rows)
         del self._chunks[(len(self._delta_rows) - 1) // CHUNK :]  # the open chunk changed
         if len(self._df) < len(self.vocab):
-            self._df = np.concatenate([self._df, np.zeros(len(self.vocab) - len(self._df), dtype=np.int64)])
+            grow = np.zeros(len(self.vocab) - len(self._df), dtype=np.int64)
+            self._df = np.concatenate([self._df, grow])
+            self._pdf = np.concatenate([self._pdf, grow])
         self._df[row_vec[0]] += 1
+        for tids, _ in pass_rows:
+            self._pdf[tids] += 1
+        self._n_passages += len(pass_rows)
         self._changed()
         if len(self._delta_rows) > max(MERGE_MIN, self._main.n_rows // 10):
             self.compact()
@@ -385,9 +394,15 @@ class MatchIndex:
         n_main = self._main.n_rows
         if row < n_main:
             tids = self._main.row_term_ids(row)
+            ptids = self._main.passage_term_ids(row)
+            self._n_passages -= int(self._main.pass_start[row + 1] - self._main.pass_start[row])
         else:
             tids = self._delta_rows[row - n_main][0]
+            prows = self._delta_passages[row - n_main]
+            ptids = np.concatenate([t for t, _ in prows]) if prows else np.zeros(0, dtype=np.int64)
+            self._n_passages -= len(prows)
         self._df[tids] -= 1
+        np.subtract.at(self._pdf, ptids, 1)
         self._changed()
         return True
 
@@ -421,8 +436,17 @@ class MatchIndex:
     # -- querying ---------------------------------------------------------------------------------
 
     def _idf(self) -> np.ndarray:
-        if self._idf_cache is None or len(self._idf_cache) != len(self._df):
-            self._idf_cache = _idf(self._df.astype(np.float64), len(self._row_of))
+        """Inverse document frequency of each term among records."""
+        return self._idfs()[0]
+
+    def _idfs(self) -> tuple[np.ndarray, np.ndarray]:
+        """Inverse document frequencies among records and among passages (passages are scored
+        with their own collection statistics)."""
+        if self._idf_cache is None or len(self._idf_cache[0]) != len(self._df):
+            self._idf_cache = (
+                _idf(self._df.astype(np.float64), len(self._row_of)),
+                _idf(self._pdf.astype(np.float64), max(self._n_passages, 1)),
+            )
         return self._idf_cache
 
     def _known(self, key: str) -> int | None:
@@ -512,8 +536,8 @@ class MatchIndex:
         words = query_words(query, self.query_field_weights)
         if not words:
             return []
-        col_weight, provenance, self_score = self._query_columns(words)
-        if not col_weight or self_score <= 0:
+        col_weight, provenance, self_rec, self_pass = self._query_columns(words)
+        if not col_weight or self_rec <= 0:
             return []
         mask = self._alive.copy()
         if only is not None:
@@ -526,6 +550,10 @@ class MatchIndex:
         weights = np.fromiter(col_weight.values(), dtype=np.float64, count=len(col_weight))
         lookup = np.zeros(len(self.vocab), dtype=np.float64)
         lookup[cols] = weights
+        idf, pidf = self._idfs()
+        ratio = np.zeros(len(self.vocab), dtype=np.float64)  # passage weight / record weight per term
+        ratio[cols] = pidf[cols] / np.maximum(idf[cols], 1e-9)
+        plookup = lookup * ratio
         segments = self._segments()
         candidates = self._candidates(segments, cols, weights, mask, max(self.candidates, 20 * top))
         mu = self.passage_weight
@@ -533,10 +561,10 @@ class MatchIndex:
         for offset, seg in segments:
             sel = np.flatnonzero((candidates >= offset) & (candidates < offset + seg.n_rows))
             if len(sel):
-                rec, best = seg.exact(candidates[sel] - offset, lookup)
+                rec, best = seg.exact(candidates[sel] - offset, lookup, plookup)
                 scores[sel] = rec + mu * best
         order = _top(scores, top)
-        norm = self_score * (1.0 + mu)
+        norm = self_rec + mu * self_pass
         results = []
         for i in order:
             row = int(candidates[i])
@@ -547,7 +575,7 @@ class MatchIndex:
                 why = build_why(
                     words=words,
                     provenance=provenance,
-                    values=self._values(segments, row, lookup),
+                    values=self._values(segments, row, lookup, plookup, ratio),
                     record=self._records[row],
                     lexicon=self.lexicon,
                     scale=100.0 / norm * (score / unclipped if unclipped > 0 else 1.0),
@@ -594,44 +622,56 @@ class MatchIndex:
                 break
         return _top(partial, limit)
 
-    def _values(self, segments: list[tuple[int, Segment]], row: int, lookup: np.ndarray) -> dict[int, float]:
-        """Per query term: the record's value plus passage weight x the value in its best passage."""
+    def _values(
+        self,
+        segments: list[tuple[int, Segment]],
+        row: int,
+        lookup: np.ndarray,
+        plookup: np.ndarray,
+        ratio: np.ndarray,
+    ) -> dict[int, float]:
+        """Per query term, in record-weight units: the record's value plus passage weight x the
+        value in its best passage (converted by the passage/record weight ratio)."""
         for offset, seg in segments:
             if offset <= row < offset + seg.n_rows:
                 values = seg.row_values(seg.rows, row - offset, lookup)
-                passage = seg.best_passage(row - offset, lookup)
+                passage = seg.best_passage(row - offset, plookup)
                 if passage >= 0:
                     for tid, v in seg.row_values(seg.passages, passage, lookup).items():
-                        values[tid] = values.get(tid, 0.0) + self.passage_weight * v
+                        values[tid] = values.get(tid, 0.0) + self.passage_weight * v * float(ratio[tid])
                 return values
         return {}
 
     def _query_columns(
         self, words: list[QueryWord]
-    ) -> tuple[dict[int, float], list[tuple[int, int, float, str]], float]:
+    ) -> tuple[dict[int, float], list[tuple[int, int, float, str]], float, float]:
         """Column weights of a query, where each weight came from (word index, term, weight,
-        kind), and the query's self score."""
-        idf = self._idf()
+        kind), and the query's self scores among records and among passages."""
+        idf, pidf = self._idfs()
         col_weight: dict[int, float] = {}
         provenance: list[tuple[int, int, float, str]] = []
-        self_score = 0.0
+        self_rec = self_pass = 0.0
         max_idf = float(_idf(np.zeros(1), len(self._row_of))[0])
+        max_pidf = float(_idf(np.zeros(1), max(self._n_passages, 1))[0])
         for wi, word in enumerate(words):
             qw = word.weight * 3.0 / (2.0 + word.weight)  # saturated query term count (k3 = 2)
             entries = self.expand(word)
             if not word.pair:
                 if entries and entries[0][2] == "exact":
-                    ref = float(idf[entries[0][0]])
+                    t = entries[0][0]
+                    ref, pref = float(idf[t]), float(pidf[t])
                 elif entries:
                     ref = min(max_idf, sum(f * float(idf[t]) for t, f, _ in entries))
+                    pref = min(max_pidf, sum(f * float(pidf[t]) for t, f, _ in entries))
                 else:
-                    ref = max_idf
-                self_score += qw * ref
+                    ref, pref = max_idf, max_pidf
+                self_rec += qw * ref
+                self_pass += qw * pref
             for t, f, kind in entries:
                 w = qw * f * float(idf[t])
                 col_weight[t] = col_weight.get(t, 0.0) + w
                 provenance.append((wi, t, w, kind))
-        return col_weight, provenance, self_score
+        return col_weight, provenance, self_rec, self_pass
 
     def stats(self) -> dict[str, Any]:
         """Sizes, for logs and benchmarks."""

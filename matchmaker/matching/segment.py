@@ -62,6 +62,11 @@ class Segment:
     def row_term_ids(self, row: int) -> np.ndarray:
         return self.rows.indices[self.rows.indptr[row] : self.rows.indptr[row + 1]]
 
+    def passage_term_ids(self, row: int) -> np.ndarray:
+        """Term ids of all passages of a record (a term once per passage holding it)."""
+        ptr = self.passages.indptr
+        return self.passages.indices[ptr[self.pass_start[row]] : ptr[self.pass_start[row + 1]]]
+
     def postings(self, cols: np.ndarray) -> np.ndarray:
         """Number of records holding each term (0 for terms newer than the segment)."""
         ok = cols < self.n_terms
@@ -76,13 +81,15 @@ class Segment:
         pos, rows, vals = _gather(self.by_term.indptr, self.by_term.indices, self.by_term.data, cols[ok])
         return np.bincount(rows, weights=vals * weights[ok][pos], minlength=self.n_rows)
 
-    def exact(self, rows: np.ndarray, lookup: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def exact(
+        self, rows: np.ndarray, lookup: np.ndarray, plookup: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """For the given records: score with all query terms (``lookup``: weight per term id, 0 for
-        terms not in the query) and score of their best passage."""
+        terms not in the query) and score of their best passage (``plookup``: passage weights)."""
         lookup = lookup[: self.n_terms]
         pos, terms, vals = _gather(self.rows.indptr, self.rows.indices, self.rows.data, rows)
         rec = np.bincount(pos, weights=vals * lookup[terms], minlength=len(rows))
-        pscore, counts = self._passage_scores(rows, lookup)
+        pscore, counts = self._passage_scores(rows, plookup[: self.n_terms])
         best = np.zeros(len(rows))
         has = counts > 0
         if has.any():
