@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from .text import FIELDS, tokenize
+from .text import FIELDS, STOP_TOKENS, tokenize
 
 if TYPE_CHECKING:
     from .analysis import Lexicon, QueryWord
@@ -26,8 +26,10 @@ class MatchResult:
 
     ``kind`` is ``exact`` (same word), ``variant`` (same stem: plural, inflection, spelling
     variant), ``fuzzy`` (close spelling, e.g. a typo) or ``compound`` (a part of a compound, or two
-    query words written as one). ``contribution`` is in score points; all of them add up to the
-    score, though only the largest are listed.
+    query words written as one); one item of kind ``text`` (query and matched ``"*"``, field
+    ``"all"``) gives the small share of the score that comes from the fuzzy similarity of the whole
+    texts. ``contribution`` is in score points; all of them add up to the score, though only the
+    largest are listed.
     """
 
     id: str
@@ -46,7 +48,7 @@ def describe(why: Sequence[dict[str, Any]], max_items: int = 3) -> str:
     """Render a ``why`` list as a short sentence, e.g.
     ``Matched "afval" in title; "mobiliteit" for "mobilitiet" in text (90% similar).``"""
     parts = []
-    for item in why[:max_items]:
+    for item in [w for w in why if w["kind"] != "text"][:max_items]:
         q, m, f = item["query"], item["matched"], item["field"]
         if item["kind"] == "exact":
             parts.append(f'"{m}" in {f}')
@@ -64,14 +66,15 @@ def build_why(
     words: Sequence[QueryWord],
     provenance: Sequence[tuple[int, int, float, str]],
     values: dict[int, float],
-    record: tuple[str, str, str] | None,
+    record: Sequence[Sequence[str]],
     lexicon: Lexicon,
     scale: float,
     limit: int,
+    text_similarity: tuple[float, float] | None = None,
 ) -> list[dict[str, Any]]:
     """The top ``limit`` contributions to one record's score.
 
-    ``provenance`` holds ``(query word index, term id, column weight, expansion kind)``;
+    ``record`` holds the tokens of each field of the record; ``provenance`` holds ``(query word index, term id, column weight, expansion kind)``;
     ``values`` the record's matrix value per term; ``scale`` turns raw score into score points.
     Contributions of the same query word through the same term are added up.
     """
@@ -110,12 +113,38 @@ def build_why(
             "kind": kind,
         }
         why.append(item)
+    if text_similarity is not None and text_similarity[1] > 0:
+        sim, contribution = text_similarity
+        why.append(
+            {
+                "query": "*",
+                "matched": "*",
+                "field": "all",
+                "similarity": round(float(sim), 1),
+                "contribution": round(contribution, 2),
+                "kind": "text",
+            }
+        )
     why.sort(key=lambda item: -item["contribution"])
     return why[:limit]
 
 
+def record_tokens(record: tuple[str, str, str] | None) -> list[list[str]]:
+    """Tokens of each field of a stored record (title, tags, text)."""
+    return [tokenize(text) for text in record] if record is not None else [[], [], []]
+
+
+def content_text(tokens: Sequence[Sequence[str]]) -> str:
+    """The distinct content words (no stop words) of token lists, for whole-text fuzzy similarity
+    with ``token_set_ratio`` (which compares word sets, so order does not matter)."""
+    words: set[str] = set()
+    for toks in tokens:
+        words.update(toks)
+    return " ".join(sorted(words.difference(STOP_TOKENS)))
+
+
 def _locate(
-    tids: set[int], record: tuple[str, str, str] | None, lexicon: Lexicon
+    tids: set[int], record: Sequence[Sequence[str]], lexicon: Lexicon
 ) -> dict[int, tuple[str, str, bool]]:
     """For each term, the first record word carrying it: (word, field, is a compound part).
 
@@ -123,11 +152,11 @@ def _locate(
     reported as those two words.
     """
     found: dict[int, tuple[str, str, bool]] = {}
-    if record is None or not tids:
+    if not tids:
         return found
-    for field_name, text in zip(FIELDS, record):
+    for field_name, toks in zip(FIELDS, record):
         prev_tok, prev_tid = "", -1
-        for tok in tokenize(text):
+        for tok in toks:
             sid = lexicon.surface_ids.get(tok)
             pairs = lexicon.terms_of[sid] if sid is not None else ()
             for tid, w in pairs:

@@ -27,9 +27,10 @@ from typing import Any
 
 import numpy as np
 import scipy.sparse as sp
+from rapidfuzz import fuzz
 
 from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, query_words
-from .explain import MatchResult, build_why
+from .explain import MatchResult, build_why, content_text, record_tokens
 from .segment import Segment, concat
 from .text import FIELDS, TEXT_TOKEN_RE, TOKEN_RE, fold, record_fields
 from .vocab import Vocabulary
@@ -53,6 +54,11 @@ KNOWN_FUZZY_CUTOFF = 88.0
 MIN_FACTOR = 0.05
 
 
+#: share of the score given by the whole-text fuzzy similarity (rapidfuzz ``token_set_ratio`` of
+#: the content words) of the best candidates; the rest is term coverage
+TEXT_WEIGHT = 0.05
+#: saturation of repeated query words (BM25's k3)
+K3 = 2.0
 #: rows per delta chunk, and the fewest delta rows that trigger a merge into the main segment
 CHUNK, MERGE_MIN = 256, 2000
 #: markers in the build's token stream: end of a field, end of a sentence
@@ -81,6 +87,7 @@ class MatchIndex:
         passage_weight: float = 1.0,
         why_limit: int = 8,
         candidates: int = 200,
+        text_weight: float = TEXT_WEIGHT,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
         self.query_field_weights = dict(DEFAULT_QUERY_FIELD_WEIGHTS, **(query_field_weights or {}))
@@ -89,6 +96,7 @@ class MatchIndex:
         self.passage_weight = passage_weight
         self.why_limit = why_limit
         self.candidates = candidates
+        self.text_weight = text_weight
         self.vocab = Vocabulary()
         self.lexicon = Lexicon(self.vocab)
         # rows: main segment rows first, then delta rows
@@ -563,25 +571,44 @@ class MatchIndex:
             if len(sel):
                 rec, best = seg.exact(candidates[sel] - offset, lookup, plookup)
                 scores[sel] = rec + mu * best
-        order = _top(scores, top)
         norm = self_rec + mu * self_pass
+        coverage = np.minimum(100.0, 100.0 * scores / norm)
+        order = _top(coverage, max(2 * top, 20) if self.text_weight > 0 else top)
+        # blend in the whole-text fuzzy similarity of the best candidates
+        lam = self.text_weight
+        query_text = content_text(record_tokens(_query_fields(query))) if lam > 0 else ""
+        similarity: dict[int, float] = {}
+        final: dict[int, float] = {}
+        tokens: dict[int, list[list[str]]] = {}
+        for i in order.tolist():
+            sim = 0.0
+            if lam > 0 or explain:
+                tokens[i] = record_tokens(self._records[int(candidates[i])])
+            if lam > 0:
+                sim = fuzz.token_set_ratio(query_text, content_text(tokens[i]))
+            similarity[i] = sim
+            final[i] = (1.0 - lam) * float(coverage[i]) + lam * sim
+        ranked = sorted(final, key=lambda i: (-final[i], int(candidates[i])))[:top]
         results = []
-        for i in order:
+        for i in ranked:
             row = int(candidates[i])
-            unclipped = 100.0 * float(scores[i]) / norm
-            score = min(100.0, unclipped)
             why: list[dict[str, Any]] = []
             if explain:
+                unclipped = 100.0 * float(scores[i]) / norm
                 why = build_why(
                     words=words,
                     provenance=provenance,
                     values=self._values(segments, row, lookup, plookup, ratio),
-                    record=self._records[row],
+                    record=tokens[i],
                     lexicon=self.lexicon,
-                    scale=100.0 / norm * (score / unclipped if unclipped > 0 else 1.0),
+                    scale=(1.0 - lam)
+                    * 100.0
+                    / norm
+                    * (float(coverage[i]) / unclipped if unclipped > 0 else 1.0),
                     limit=self.why_limit,
+                    text_similarity=(similarity[i], lam * similarity[i]) if lam > 0 else None,
                 )
-            results.append(MatchResult(id=self._ids[row], score=round(score, 2), why=why))
+            results.append(MatchResult(id=self._ids[row], score=round(final[i], 2), why=why))
         return results
 
     def _segments(self) -> list[tuple[int, Segment]]:
@@ -654,7 +681,7 @@ class MatchIndex:
         max_idf = float(_idf(np.zeros(1), len(self._row_of))[0])
         max_pidf = float(_idf(np.zeros(1), max(self._n_passages, 1))[0])
         for wi, word in enumerate(words):
-            qw = word.weight * 3.0 / (2.0 + word.weight)  # saturated query term count (k3 = 2)
+            qw = word.weight * (K3 + 1.0) / (K3 + word.weight)  # saturated query term count
             entries = self.expand(word)
             if not word.pair:
                 if entries and entries[0][2] == "exact":
@@ -695,6 +722,11 @@ def _top(scores: np.ndarray, top: int) -> np.ndarray:
     best = np.argpartition(-scores, k - 1)[:k] if k < len(scores) else np.arange(len(scores))
     best = best[np.lexsort((best, -scores[best]))]
     return best[scores[best] > 0]
+
+
+def _query_fields(query: Mapping[str, Any] | str) -> tuple[str, str, str]:
+    fields = record_fields({"text": query} if isinstance(query, str) else query)
+    return fields["title"], fields["tags"], fields["text"]
 
 
 def _record_id(record: Mapping[str, Any]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 from .stopwords import STOP_WORDS
@@ -68,9 +69,15 @@ def pieces(fields: dict[str, str]) -> list[tuple[int, list[str]]]:
     return out
 
 
+#: stop words and bare numbers of one or two digits: tokens that never count
+STOP_TOKENS: frozenset[str] = (
+    STOP_WORDS | frozenset(f"{i:02d}" for i in range(100)) | frozenset(str(i) for i in range(10))
+)
+
+
 def is_stop(token: str) -> bool:
     """True for Dutch/English stop words and bare numbers of one or two digits."""
-    return token in STOP_WORDS or (token.isdigit() and len(token) < 3)
+    return token in STOP_TOKENS
 
 
 def _undouble(stem: str) -> str:
@@ -83,6 +90,7 @@ def _strip_e(stem: str) -> str:
     return stem[:-1] if len(stem) >= 5 and stem.endswith("e") else stem
 
 
+@lru_cache(maxsize=1 << 17)
 def stem(word: str) -> str:
     """Light Dutch/English stemmer: plurals and a final ``-e`` only.
 
