@@ -45,8 +45,11 @@ class Lexicon:
         self.terms_of: list[tuple[tuple[int, float], ...]] = []
         #: (term of first part, term of second part) -> term of the compound
         self.compounds: dict[tuple[int, int], int] = {}
-        #: stem term -> surfaces with that stem
+        #: stem term -> surfaces with that stem; part term -> surfaces it is a part of
         self.surfaces_of: dict[int, list[int]] = {}
+        self.part_of: dict[int, list[int]] = {}
+        #: compound term -> its two parts (the inverse of ``compounds``)
+        self.parts_of: dict[int, tuple[int, int]] = {}
 
     def surface_id(self, surface: str) -> int:
         """Id of a surface word, registering it (without terms) when new."""
@@ -93,8 +96,11 @@ class Lexicon:
                 whole = pairs[0][0]
                 extra = tuple((p, PART_WEIGHT) for p in dict.fromkeys(parts) if p != whole)
                 self.terms_of[sid] = pairs + extra
-                if len(parts) == 2:
-                    self.compounds.setdefault((parts[0], parts[1]), whole)
+                for p, _ in extra:
+                    self.part_of.setdefault(p, []).append(sid)
+                if len(parts) == 2 and (parts[0], parts[1]) not in self.compounds:
+                    self.compounds[(parts[0], parts[1])] = whole
+                    self.parts_of.setdefault(whole, (parts[0], parts[1]))
 
     def resplit(self, sids: set[int], freq: Any = None) -> list[int]:
         """Split the given surfaces again (after the vocabulary grew); the ones whose terms changed."""

@@ -68,6 +68,7 @@ def build_why(
     values: dict[int, float],
     record: Sequence[Sequence[str]],
     lexicon: Lexicon,
+    locator: Locator,
     scale: float,
     limit: int,
     text_similarity: tuple[float, float] | None = None,
@@ -86,7 +87,7 @@ def build_why(
             merged[key] = merged.get(key, 0.0) + weight * v * scale
     contribs = sorted(((c, wi, tid, kind) for (wi, tid, kind), c in merged.items()), key=lambda c: -c[0])
     contribs = contribs[: 2 * limit]
-    found = _locate({tid for _, _, tid, _ in contribs}, record, lexicon)
+    found = locator.locate({tid for _, _, tid, _ in contribs}, record)
     why: list[dict[str, Any]] = []
     index: dict[tuple[str, str, str], dict[str, Any]] = {}
     for contribution, wi, tid, kind in contribs:
@@ -143,31 +144,49 @@ def content_text(tokens: Sequence[Sequence[str]]) -> str:
     return " ".join(sorted(words.difference(STOP_TOKENS)))
 
 
-def _locate(
-    tids: set[int], record: Sequence[Sequence[str]], lexicon: Lexicon
-) -> dict[int, tuple[str, str, bool]]:
-    """For each term, the first record word carrying it: (word, field, is a compound part).
+class Locator:
+    """Finds the record words that carry given terms; prepared once per query."""
 
-    A whole word wins over a compound that contains the term; a compound spelt as two words is
-    reported as those two words.
-    """
-    found: dict[int, tuple[str, str, bool]] = {}
-    if not tids:
+    def __init__(self, tids: set[int], lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        #: surface -> [(term, is a compound part)]
+        self.wanted: dict[str, list[tuple[int, bool]]] = {}
+        #: first word of a compound spelt as two words -> [(term of the second word, compound)]
+        self.joins: dict[str, list[tuple[int, int]]] = {}
+        surfaces, terms_of = lexicon.surfaces, lexicon.terms_of
+        for tid in tids:
+            for sid in lexicon.surfaces_of.get(tid, ()):
+                self.wanted.setdefault(surfaces[sid], []).append((tid, False))
+            for sid in lexicon.part_of.get(tid, ()):
+                if any(t == tid for t, _ in terms_of[sid][1:]):
+                    self.wanted.setdefault(surfaces[sid], []).append((tid, True))
+            parts = lexicon.parts_of.get(tid)
+            if parts is not None:
+                for sid in lexicon.surfaces_of.get(parts[0], ()):
+                    self.joins.setdefault(surfaces[sid], []).append((parts[1], tid))
+
+    def locate(self, tids: set[int], record: Sequence[Sequence[str]]) -> dict[int, tuple[str, str, bool]]:
+        """For each term, the first record word carrying it: (word, field, is a compound part).
+
+        A whole word wins over a compound that contains the term; a compound spelt as two words
+        is reported as those two words.
+        """
+        found: dict[int, tuple[str, str, bool]] = {}
+        wanted, joins = self.wanted, self.joins
+        for field_name, toks in zip(FIELDS, record):
+            for j, tok in enumerate(toks):
+                hits = wanted.get(tok)
+                if hits:
+                    for tid, part in hits:
+                        if tid in tids and (tid not in found or (found[tid][2] and not part)):
+                            found[tid] = (tok, field_name, part)
+                pairs = joins.get(tok)
+                if pairs and j + 1 < len(toks):
+                    sid = self.lexicon.surface_ids.get(toks[j + 1])
+                    second = self.lexicon.primary(sid) if sid is not None else -1
+                    for b, tid in pairs:
+                        if b == second and tid in tids and tid not in found:
+                            found[tid] = (f"{tok} {toks[j + 1]}", field_name, True)
+            if len(found) == len(tids) and not any(p for _, _, p in found.values()):
+                break
         return found
-    for field_name, toks in zip(FIELDS, record):
-        prev_tok, prev_tid = "", -1
-        for tok in toks:
-            sid = lexicon.surface_ids.get(tok)
-            pairs = lexicon.terms_of[sid] if sid is not None else ()
-            for tid, w in pairs:
-                if tid in tids and (tid not in found or (found[tid][2] and w >= 1.0)):
-                    found[tid] = (tok, field_name, w < 1.0)
-            cur = pairs[0][0] if pairs else -1
-            if prev_tid >= 0 and cur >= 0:
-                joined = lexicon.compounds.get((prev_tid, cur))
-                if joined is not None and joined in tids and joined not in found:
-                    found[joined] = (f"{prev_tok} {tok}", field_name, True)
-            prev_tok, prev_tid = tok, cur
-        if len(found) == len(tids) and not any(p for _, _, p in found.values()):
-            return found
-    return found

@@ -30,7 +30,7 @@ import scipy.sparse as sp
 from rapidfuzz import fuzz
 
 from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, query_words
-from .explain import MatchResult, build_why, content_text, record_tokens
+from .explain import Locator, MatchResult, build_why, content_text, record_tokens
 from .segment import Segment, concat
 from .text import FIELDS, TEXT_TOKEN_RE, TOKEN_RE, fold, record_fields
 from .vocab import Vocabulary
@@ -589,6 +589,7 @@ class MatchIndex:
             similarity[i] = sim
             final[i] = (1.0 - lam) * float(coverage[i]) + lam * sim
         ranked = sorted(final, key=lambda i: (-final[i], int(candidates[i])))[:top]
+        locator = Locator({t for _, t, _, _ in provenance}, self.lexicon) if explain else None
         results = []
         for i in ranked:
             row = int(candidates[i])
@@ -601,6 +602,7 @@ class MatchIndex:
                     values=self._values(segments, row, lookup, plookup, ratio),
                     record=tokens[i],
                     lexicon=self.lexicon,
+                    locator=locator,
                     scale=(1.0 - lam)
                     * 100.0
                     / norm
