@@ -181,9 +181,10 @@ class Vocabulary:
     def neighbours(self, term: str) -> tuple[tuple[int, float], ...]:
         """Known terms similar to ``term`` (itself excluded), as ``(term id, fuzz.ratio)``, best first.
 
-        Candidates are blocked by length and by their first two letters: a term is compared when it
-        shares the first letter, the second letter, or has the word's first letter second (so a
-        dropped or swapped first letter is still found). Results are cached.
+        Candidates are blocked by length (one letter longer or shorter, two for long words) and by
+        their first two letters: a term is compared when it shares the first letter, the second
+        letter, or has the word's first letter second (so a dropped, replaced or swapped first
+        letter is still found). Results are cached.
         """
         return self._neighbours_cached(term)
 
@@ -193,8 +194,10 @@ class Vocabulary:
             return ()
         best: dict[int, float] = {}
         n = len(term)
-        spread = 1 if n <= 5 else 2 if n <= 9 else 3
-        keys = {(0, term[0]), (1, term[1]), (1, term[0]), (0, term[1])}
+        spread = 1 if n <= 8 else 2
+        # same first letter; same second letter (first one replaced); the word's first letter
+        # second (first one dropped, or the first two swapped)
+        keys = {(0, term[0]), (1, term[1]), (1, term[0])}
         own = self.ids.get(term)
         for length in range(max(2, n - spread), n + spread + 1):
             for pos, letter in keys:
