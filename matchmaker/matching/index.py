@@ -495,6 +495,8 @@ class MatchIndex:
                 contained = [t for t in self.vocab.containing(word.key) if t not in seen and df[t] > 0]
                 contained.sort(key=lambda t: -df[t])
                 out.extend((t, CONTAIN_FACTOR, "compound") for t in contained[:10])
+        if len(self._expansions) > 200_000:  # bound the cache
+            self._expansions.clear()
         self._expansions[cache_key] = out
         return out
 

@@ -127,6 +127,15 @@ class Vocabulary:
         self._sorted_valid = True
         self._neighbours_cached = lru_cache(maxsize=65536)(self._neighbours)
 
+    def __getstate__(self) -> dict:
+        state = self.__dict__.copy()
+        del state["_neighbours_cached"]  # a cache, and not picklable
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._neighbours_cached = lru_cache(maxsize=65536)(self._neighbours)
+
     def __len__(self) -> int:
         return len(self.terms)
 

@@ -359,3 +359,13 @@ def test_build_and_add_index_records_the_same_way() -> None:
         a = [(r.id, r.score) for r in built.rank(query, top=20)]
         b = [(r.id, r.score) for r in added.rank(query, top=20)]
         assert a == b, query
+
+
+def test_index_can_be_pickled() -> None:
+    import pickle
+
+    index = MatchIndex.build(CORPUS)
+    index.add({"id": "extra", "title": "Slimme verlichting", "text": "", "tags": []})
+    copy = pickle.loads(pickle.dumps(index))
+    for query in ["afvalinzameling", "mobilitiet", "verlichting"]:
+        assert [(r.id, r.score) for r in copy.rank(query)] == [(r.id, r.score) for r in index.rank(query)]
