@@ -99,6 +99,18 @@ def main(argv: list[str] | None = None) -> int:
         by_len.setdefault(key, []).append(ms)
     out["query_ms_median_by_length"] = {k: statistics.median(v) for k, v in sorted(by_len.items())}
 
+    # how often candidate selection (a posting budget) changes the top 10, against exhaustive scoring
+    import matchmaker.matching.index as index_module
+
+    budget = index_module.POSTING_BUDGET
+    fast = [[r.id for r in index.rank(q, top=10, explain=False)] for q in queries]
+    index_module.POSTING_BUDGET = 10**12
+    full = [[r.id for r in index.rank(q, top=10, explain=False)] for q in queries]
+    index_module.POSTING_BUDGET = budget
+    out["top10_overlap_with_exhaustive"] = statistics.mean(
+        len(set(a) & set(b)) / max(1, len(b)) for a, b in zip(fast, full)
+    )
+
     # naive baseline on a subset of the same queries, same run
     from rapidfuzz import fuzz, process, utils
 

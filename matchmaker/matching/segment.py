@@ -77,9 +77,13 @@ class Segment:
 
     def partial(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
         """Per record, the weighted sum of the given term columns."""
-        ok = cols < self.n_terms
-        pos, rows, vals = _gather(self.by_term.indptr, self.by_term.indices, self.by_term.data, cols[ok])
-        return np.bincount(rows, weights=vals * weights[ok][pos], minlength=self.n_rows)
+        out = np.zeros(self.n_rows)
+        indptr, indices, data = self.by_term.indptr, self.by_term.indices, self.by_term.data
+        for col, w in zip(cols.tolist(), weights.tolist()):
+            if col < self.n_terms:
+                a, b = indptr[col], indptr[col + 1]
+                out[indices[a:b]] += w * data[a:b]  # rows are unique within a column
+        return out
 
     def exact(
         self, rows: np.ndarray, lookup: np.ndarray, plookup: np.ndarray

@@ -120,7 +120,7 @@ class Vocabulary:
     def __init__(self) -> None:
         self.terms: list[str] = []
         self.ids: dict[str, int] = {}
-        # fuzzy blocks: (length, position 0 or 1, letter) -> (terms, ids)
+        # fuzzy blocks: (length, "first letter" or "letters 2-3", letters) -> (terms, ids)
         self._blocks: dict[tuple[int, int, str], tuple[list[str], list[int]]] = {}
         self._sorted: list[str] = []
         self._sorted_rev: list[str] = []
@@ -170,13 +170,12 @@ class Vocabulary:
         self.terms.append(term)
         self.ids[term] = tid
         n = len(term)
-        for pos in (0, 1):
-            if n > pos:
-                block = self._blocks.get((n, pos, term[pos]))
-                if block is None:
-                    block = self._blocks[(n, pos, term[pos])] = ([], [])
-                block[0].append(term)
-                block[1].append(tid)
+        for key in ((n, 0, term[:1]), (n, 1, term[1:3])):
+            block = self._blocks.get(key)
+            if block is None:
+                block = self._blocks[key] = ([], [])
+            block[0].append(term)
+            block[1].append(tid)
         return tid
 
     def _ensure_sorted(self) -> None:
@@ -191,9 +190,10 @@ class Vocabulary:
         """Known terms similar to ``term`` (itself excluded), as ``(term id, fuzz.ratio)``, best first.
 
         Candidates are blocked by length (one letter longer or shorter, two for long words) and by
-        their first two letters: a term is compared when it shares the first letter, the second
-        letter, or has the word's first letter second (so a dropped, replaced or swapped first
-        letter is still found). Results are cached.
+        their first letters: a term is compared when it shares the first letter or the second and
+        third, or when its first letter is the word's second or its second and third the word's
+        first two (so a dropped, replaced or swapped first letter is still found). Results are
+        cached.
         """
         return self._neighbours_cached(term)
 
@@ -204,9 +204,10 @@ class Vocabulary:
         best: dict[int, float] = {}
         n = len(term)
         spread = 1 if n <= 8 else 2
-        # same first letter; same second letter (first one replaced); the word's first letter
-        # second (first one dropped, or the first two swapped)
-        keys = {(0, term[0]), (1, term[1]), (1, term[0])}
+        # same first letter; same 2nd-3rd letters (first one replaced); 2nd-3rd letters equal to
+        # the word's first two (first one dropped); first letter equal to the word's second (the
+        # first two swapped)
+        keys = {(0, term[:1]), (1, term[1:3]), (1, term[:2]), (0, term[1:2])}
         own = self.ids.get(term)
         for length in range(max(2, n - spread), n + spread + 1):
             for pos, letter in keys:
