@@ -180,6 +180,10 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"| speed-up vs naive cdist | {out['speedup_vs_cdist']:.0f}x | >= 100x |")
     print(
+        "| top-10 overlap with exhaustive scoring (no posting budget) | "
+        f"{out['top10_overlap_with_exhaustive']:.3f} | |"
+    )
+    print(
         f"| add one record, median (max) | {out['add_ms_median']:.2f} ms ({out['add_ms_max']:.1f} ms) | < 1 s |"
     )
     print(f"| replace one record, median | {out['replace_ms_median']:.2f} ms | < 1 s |")
