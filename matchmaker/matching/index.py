@@ -20,10 +20,12 @@ and ``remove`` cost about one record's work.
 
 from __future__ import annotations
 
+import functools
 import math
+import threading
 from array import array
-from collections.abc import Collection, Iterable, Mapping
-from typing import Any
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import Any, TypeVar
 
 import numpy as np
 import scipy.sparse as sp
@@ -65,12 +67,29 @@ CHUNK, MERGE_MIN = 256, 2000
 BREAK, SEP = -3, -2
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _locked(method: F) -> F:
+    """Run a method under the index's lock (one add, remove, compact or rank at a time)."""
+
+    @functools.wraps(method)
+    def wrapper(self: MatchIndex, *args: Any, **kwargs: Any) -> Any:
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
 def _idf(df: np.ndarray, n: int) -> np.ndarray:
     return np.log1p((n - df + 0.5) / (df + 0.5))
 
 
 class MatchIndex:
     """Ranks records for a query; see the module docstring for how.
+
+    ``add``, ``remove``, ``compact`` and ``rank`` take an internal lock, so one index can be
+    shared by threads (they run one at a time).
 
     >>> index = MatchIndex.build([{"id": "a", "title": "Afvalinzameling", "text": "", "tags": []}])
     >>> [r.id for r in index.rank("afval")]
@@ -99,6 +118,7 @@ class MatchIndex:
         self.text_weight = text_weight
         self.vocab = Vocabulary()
         self.lexicon = Lexicon(self.vocab)
+        self._lock = threading.RLock()
         # rows: main segment rows first, then delta rows
         self._ids: list[str] = []
         self._row_of: dict[str, int] = {}
@@ -277,6 +297,15 @@ class MatchIndex:
 
     # -- updates ----------------------------------------------------------------------------------
 
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        del state["_lock"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self._lock = threading.RLock()
+
     def __len__(self) -> int:
         return len(self._row_of)
 
@@ -287,6 +316,7 @@ class MatchIndex:
         """Ids of the indexed records, in insertion order."""
         return [self._ids[row] for row in sorted(self._row_of.values())]
 
+    @_locked
     def add(self, record: Mapping[str, Any]) -> None:
         """Index one record, replacing any record with the same id.
 
@@ -352,7 +382,11 @@ class MatchIndex:
         self._alive = np.append(self._alive, True)
         self._delta_rows.append(row_vec)
         self._delta_passages.append(pass_rows)
-        del self._chunks[(len(self._delta_rows) - 1) // CHUNK :]  # the open chunk changed
+        k = (len(self._delta_rows) - 1) // CHUNK  # rebuild the open chunk (at most CHUNK rows)
+        chunk = Segment.from_rows(
+            self._delta_rows[k * CHUNK :], self._delta_passages[k * CHUNK :], len(self.vocab)
+        )
+        self._chunks[k:] = [chunk]
         if len(self._df) < len(self.vocab):
             grow = np.zeros(len(self.vocab) - len(self._df), dtype=np.int64)
             self._df = np.concatenate([self._df, grow])
@@ -392,6 +426,7 @@ class MatchIndex:
         vals = self._saturate(np.array([weights[t] * scale for t in order], dtype=np.float64))
         return tids, vals
 
+    @_locked
     def remove(self, rid: str) -> bool:
         """Forget the record with this id; False when there was none."""
         row = self._row_of.pop(rid, None)
@@ -415,16 +450,10 @@ class MatchIndex:
         return True
 
     def _delta_segments(self) -> list[Segment]:
-        """The delta rows as segments of CHUNK rows; only the last, open one is ever rebuilt."""
-        n = len(self._delta_rows)
-        while len(self._chunks) * CHUNK < n:
-            a = len(self._chunks) * CHUNK
-            b = min(n, a + CHUNK)
-            self._chunks.append(
-                Segment.from_rows(self._delta_rows[a:b], self._delta_passages[a:b], len(self.vocab))
-            )
+        """The delta rows as segments of CHUNK rows; ``add`` rebuilds only the last, open one."""
         return self._chunks
 
+    @_locked
     def compact(self) -> None:
         """Fold the delta segment into the main one and drop removed records.
 
@@ -527,6 +556,7 @@ class MatchIndex:
         out.sort(key=lambda e: -e[1])
         return out[:3]
 
+    @_locked
     def rank(
         self,
         query: Mapping[str, Any] | str,

@@ -369,3 +369,36 @@ def test_index_can_be_pickled() -> None:
     copy = pickle.loads(pickle.dumps(index))
     for query in ["afvalinzameling", "mobilitiet", "verlichting"]:
         assert [(r.id, r.score) for r in copy.rank(query)] == [(r.id, r.score) for r in index.rank(query)]
+
+
+def test_threads_can_share_an_index() -> None:
+    import threading
+
+    index = MatchIndex.build(CORPUS)
+    errors: list[BaseException] = []
+
+    def writer(start: int) -> None:
+        try:
+            for i in range(start, start + 300):
+                index.add({"id": f"t{i}", "title": f"afval route {i}", "text": "inzameling", "tags": []})
+                if i % 3 == 0:
+                    index.remove(f"t{i}")
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+
+    def reader() -> None:
+        try:
+            for _ in range(100):
+                for r in index.rank("afvalinzameling route", top=5):
+                    assert 0 < r.score <= 100
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(k * 1000,)) for k in range(2)]
+    threads += [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    assert len(index) == len(CORPUS) + 2 * 200
