@@ -21,20 +21,19 @@ and ``remove`` cost about one record's work.
 from __future__ import annotations
 
 import functools
-import math
 import threading
-from array import array
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import Any, TypeVar
 
 import numpy as np
-import scipy.sparse as sp
 from rapidfuzz import fuzz
 
-from .analysis import PART_WEIGHT, Lexicon, QueryWord, RecordTerms, query_words
+from .analysis import Lexicon, QueryWord, RecordTerms, query_words
+from .build import build_main
+from .expand import expand, known_term
 from .explain import Locator, MatchResult, build_why, content_text, record_tokens
 from .segment import Segment, concat
-from .text import FIELDS, TEXT_TOKEN_RE, TOKEN_RE, fold, record_fields
+from .text import FIELDS, record_fields
 from .vocab import Vocabulary
 
 DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
@@ -42,18 +41,8 @@ DEFAULT_QUERY_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "tex
 DEFAULT_B: dict[str, float] = {"title": 0.5, "tags": 0.5, "text": 0.3}
 #: length normalisation of passages
 PASSAGE_B = 0.75
-#: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
-CONTAIN_FACTOR = 0.5
-#: temperature of the typo model: a neighbour at ``fuzz.ratio`` s is ``exp(-(100 - s) / T)`` likely
-TYPO_TEMPERATURE = 5.0
 #: postings read column-wise per query to pick candidates (see ``MatchIndex._candidates``)
 POSTING_BUDGET = 400_000
-#: known words this rare may be misspellings that happen to occur, and get fuzzy neighbours too
-RARE_DF = 2
-#: a rare known word only lends weight to neighbours at least this similar (about one edit)
-KNOWN_FUZZY_CUTOFF = 88.0
-#: smallest factor worth a column
-MIN_FACTOR = 0.05
 
 
 #: share of the score given by the whole-text fuzzy similarity (rapidfuzz ``token_set_ratio`` of
@@ -63,8 +52,6 @@ TEXT_WEIGHT = 0.05
 K3 = 2.0
 #: rows per delta chunk, and the fewest delta rows that trigger a merge into the main segment
 CHUNK, MERGE_MIN = 256, 2000
-#: markers in the build's token stream: end of a field, end of a sentence
-BREAK, SEP = -3, -2
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -155,125 +142,7 @@ class MatchIndex:
             rid = _record_id(rec)
             unique.pop(rid, None)
             unique[rid] = rec
-        lex = self.lexicon
-        # One stream of surface ids: per record its title, tags and text tokens, each field closed
-        # by BREAK; sentence ends inside the text are SEP. The same cut as text.pieces().
-        sget = lex.surface_ids.get
-        for sep in ".!?;\n":
-            lex.surface_ids[sep] = SEP
-        stream = array("i")
-        try:
-            for rid, rec in unique.items():
-                fields = record_fields(rec)
-                self._row_of[rid] = len(self._ids)
-                self._ids.append(rid)
-                self._records.append((fields["title"], fields["tags"], fields["text"]))
-                for name, pattern in (("title", TOKEN_RE), ("tags", TOKEN_RE), ("text", TEXT_TOKEN_RE)):
-                    toks = pattern.findall(fold(fields[name]))
-                    ids = [sget(t, -1) for t in toks]
-                    if -1 in ids:
-                        ids = [lex.surface_id(t) if i == -1 else i for t, i in zip(toks, ids)]
-                    stream.extend(ids)
-                    stream.append(BREAK)
-        finally:
-            for sep in ".!?;\n":
-                del lex.surface_ids[sep]
-        n = len(self._ids)
-        s_all = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, dtype=np.int32)
-        is_break = s_all == BREAK
-        breaks_before = np.cumsum(is_break) - is_break
-        piece_raw = np.cumsum(is_break | (s_all == SEP))
-        keep = s_all >= 0
-        tok_sid = s_all[keep].astype(np.int64)
-        tok_rec = (breaks_before[keep] // 3).astype(np.int64)
-        tok_fld = (breaks_before[keep] % 3).astype(np.int64)
-        piece_raw = piece_raw[keep]
-        del stream, s_all, is_break, breaks_before, keep
-        starts = np.ones(len(tok_sid), dtype=bool)
-        starts[1:] = piece_raw[1:] != piece_raw[:-1]
-        tok_pass = np.cumsum(starts) - 1
-        piece_rec, piece_fld = tok_rec[starts], tok_fld[starts]
-        n_pass = len(piece_rec)
-        del piece_raw
-
-        # terms of every surface: stems, then compound splits chosen by term frequency
-        n_surf = len(lex.surfaces)
-        lex.assign_stems(range(n_surf))
-        surf_freq = np.bincount(tok_sid, minlength=n_surf)
-        primary = np.array([lex.primary(s) for s in range(n_surf)], dtype=np.int64)
-        known = primary >= 0
-        term_freq = np.bincount(primary[known], weights=surf_freq[known], minlength=len(self.vocab))
-        lex.assign_splits(range(n_surf), term_freq)
-        n_terms = len(self.vocab)
-
-        # token -> (term, weight) entries: surface terms, plus compounds spelt as two words
-        ptr = np.zeros(n_surf + 1, dtype=np.int64)
-        ptr[1:] = np.cumsum([len(p) for p in lex.terms_of])
-        s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int32, count=int(ptr[-1]))
-        s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float32, count=int(ptr[-1]))
-        cnt = ptr[tok_sid + 1] - ptr[tok_sid]
-        total = int(cnt.sum())
-        offs = np.repeat(ptr[tok_sid] - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
-        e_tok = np.repeat(np.arange(len(tok_sid), dtype=np.int64), cnt)
-        e_term = s_terms[offs]
-        e_w = s_wts[offs]
-        del offs
-        if lex.compounds and len(tok_sid) > 1:
-            heads = np.zeros(n_terms, dtype=bool)
-            heads[[a for a, _ in lex.compounds]] = True
-            keys = np.array([a * n_terms + b for a, b in lex.compounds], dtype=np.int64)
-            vals = np.array(list(lex.compounds.values()), dtype=np.int32)
-            order = np.argsort(keys)
-            keys, vals = keys[order], vals[order]
-            prim = primary[tok_sid]
-            first = np.flatnonzero(
-                (prim[:-1] >= 0)
-                & heads[np.maximum(prim[:-1], 0)]
-                & (prim[1:] >= 0)
-                & (tok_pass[:-1] == tok_pass[1:])
-            )
-            pair = prim[first] * n_terms + prim[first + 1]
-            pos = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
-            hit = keys[pos] == pair
-            e_tok = np.concatenate([e_tok, first[hit]])
-            e_term = np.concatenate([e_term, vals[pos[hit]]])
-            e_w = np.concatenate([e_w, np.full(int(hit.sum()), PART_WEIGHT, dtype=np.float32)])
-
-        # lengths in content words
-        content = (cnt > 0).astype(np.float64)
-        p_len = np.bincount(tok_pass, weights=content, minlength=n_pass)
-        f_len = np.zeros((len(FIELDS), n))
-        for fi in range(len(FIELDS)):
-            sel = piece_fld == fi
-            f_len[fi] = np.bincount(piece_rec[sel], weights=p_len[sel], minlength=n)
-        for fi, f in enumerate(FIELDS):
-            self._avg_len[f] = float(f_len[fi].mean()) if n else 0.0
-        self._avg_passage = float(p_len.mean()) if n_pass else 0.0
-
-        # BM25F record matrix and BM25 passage matrix
-        e_pass = tok_pass[e_tok]
-        del e_tok
-        e_rec = piece_rec[e_pass]
-        scale = np.stack([self.field_weights[f] / self._norm(f, f_len[fi]) for fi, f in enumerate(FIELDS)])
-        rec = sp.csr_matrix(
-            ((e_w * scale[piece_fld[e_pass], e_rec]).astype(np.float32), (e_rec, e_term)), shape=(n, n_terms)
-        )
-        del e_rec
-        rec.sum_duplicates()
-        rec.data = self._saturate(rec.data)
-        pas = sp.csr_matrix(
-            ((e_w / self._pnorm(p_len)[e_pass]).astype(np.float32), (e_pass, e_term)), shape=(n_pass, n_terms)
-        )
-        del e_pass, e_term, e_w
-        pas.sum_duplicates()
-        pas.data = self._saturate(pas.data)
-        pass_start = np.zeros(n + 1, dtype=np.int64)
-        pass_start[1:] = np.cumsum(np.bincount(piece_rec, minlength=n))
-        self._main = Segment.from_csr(rec, pas, pass_start)
-        self._alive = np.ones(n, dtype=bool)
-        self._df = np.bincount(self._main.rows.indices, minlength=n_terms).astype(np.int64)
-        self._pdf = np.bincount(self._main.passages.indices, minlength=n_terms).astype(np.int64)
-        self._n_passages = n_pass
+        build_main(self, unique)
         self._changed()
 
     def _norm(self, f: str, length: Any) -> Any:
@@ -487,74 +356,19 @@ class MatchIndex:
         return self._idf_cache
 
     def _known(self, key: str) -> int | None:
-        tid = self.vocab.get(key)
-        return tid if tid is not None and tid < len(self._df) and self._df[tid] > 0 else None
+        return known_term(self.vocab, self._df, key)
 
     def expand(self, word: QueryWord) -> list[tuple[int, float, str]]:
-        """Terms a query word stands for, as ``(term id, factor, kind)``, kind being ``exact``,
-        ``fuzzy`` or ``compound``.
-
-        A known word stands for itself (and, a little, for more frequent close spellings). An
-        unknown word stands for its close spellings, its compound parts and the known compounds
-        that start or end with it. A pair of adjacent words stands for the compound they spell
-        when one of them is unknown.
-        """
+        """Terms a query word stands for, as ``(term id, factor, kind)`` (see :func:`expand.expand`);
+        cached until the index changes."""
         cache_key = ("P:" if word.pair else "W:") + word.key + "|" + word.surface
         hit = self._expansions.get(cache_key)
-        if hit is not None:
-            return hit
-        out: list[tuple[int, float, str]] = []
-        tid = self._known(word.key)
-        if word.pair:
-            if tid is not None and any(self._known(k) is None for k in word.pair):
-                out.append((tid, 1.0, "compound"))
-        else:
-            df = self._df
-            if tid is not None:
-                out.append((tid, 1.0, "exact"))
-            if tid is None or df[tid] <= RARE_DF:
-                out.extend(self._fuzzy(word.key, 0 if tid is None else int(df[tid])))
-            if tid is None:
-                seen = {t for t, _, _ in out}
-                parts = self.vocab.split(word.surface, df) if len(word.surface) >= 8 else None
-                for p in dict.fromkeys(parts or ()):
-                    if p not in seen and df[p] > 0:
-                        out.append((p, PART_WEIGHT, "compound"))
-                        seen.add(p)
-                contained = [t for t in self.vocab.containing(word.key) if t not in seen and df[t] > 0]
-                contained.sort(key=lambda t: -df[t])
-                out.extend((t, CONTAIN_FACTOR, "compound") for t in contained[:10])
-        if len(self._expansions) > 200_000:  # bound the cache
-            self._expansions.clear()
-        self._expansions[cache_key] = out
-        return out
-
-    def _fuzzy(self, key: str, df_self: int) -> list[tuple[int, float, str]]:
-        """Close spellings of ``key`` weighted by a simple typo model.
-
-        The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
-        against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight
-        over its neighbours; a known word keeps its own weight and lends a little to neighbours that
-        are more frequent than it. Factors are further scaled by similarity.
-        """
-        df = self._df
-        cands = []
-        for tid, sim in self.vocab.neighbours(key):
-            d = int(df[tid]) if tid < len(df) else 0
-            if d <= 0 or (df_self > 0 and (d <= df_self or sim < KNOWN_FUZZY_CUTOFF)):
-                continue
-            cands.append((tid, sim, math.exp(-(100.0 - sim) / TYPO_TEMPERATURE) * math.log1p(d)))
-        if not cands:
-            return []
-        if df_self > 0:
-            own = math.log1p(df_self)
-            out = [(t, c / (c + own) * sim / 100.0, "fuzzy") for t, sim, c in cands]
-        else:
-            total = sum(c for _, _, c in cands)
-            out = [(t, c / total * sim / 100.0, "fuzzy") for t, sim, c in cands]
-        out = [e for e in out if e[1] >= MIN_FACTOR]
-        out.sort(key=lambda e: -e[1])
-        return out[:3]
+        if hit is None:
+            hit = expand(self.vocab, self._df, word)
+            if len(self._expansions) > 200_000:  # bound the cache
+                self._expansions.clear()
+            self._expansions[cache_key] = hit
+        return hit
 
     @_locked
     def rank(
