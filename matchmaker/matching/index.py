@@ -179,7 +179,7 @@ class MatchIndex:
         return len(self._row_of)
 
     def __contains__(self, rid: object) -> bool:
-        return rid in self._row_of
+        return str(rid) in self._row_of
 
     def ids(self) -> list[str]:
         """Ids of the indexed records, in insertion order."""
@@ -297,8 +297,8 @@ class MatchIndex:
 
     @_locked
     def remove(self, rid: str) -> bool:
-        """Forget the record with this id; False when there was none."""
-        row = self._row_of.pop(rid, None)
+        """Forget the record with this id (ids are compared as strings); False when there was none."""
+        row = self._row_of.pop(str(rid), None)
         if row is None:
             return False
         self._alive[row] = False
@@ -396,10 +396,10 @@ class MatchIndex:
         mask = self._alive.copy()
         if only is not None:
             allowed = np.zeros(len(self._ids), dtype=bool)
-            allowed[[self._row_of[i] for i in only if i in self._row_of]] = True
+            allowed[[self._row_of[k] for k in map(str, only) if k in self._row_of]] = True
             mask &= allowed
         if exclude:
-            mask[[self._row_of[i] for i in exclude if i in self._row_of]] = False
+            mask[[self._row_of[k] for k in map(str, exclude) if k in self._row_of]] = False
         cols = np.fromiter(col_weight.keys(), dtype=np.int64, count=len(col_weight))
         weights = np.fromiter(col_weight.values(), dtype=np.float64, count=len(col_weight))
         lookup = np.zeros(len(self.vocab), dtype=np.float64)

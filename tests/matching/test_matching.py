@@ -330,8 +330,10 @@ def test_records_need_an_id() -> None:
 
 def test_missing_fields_are_empty() -> None:
     index = MatchIndex.build([{"id": 7, "title": "Afval"}, {"id": "x"}, {"id": "y", "tags": ["afval"]}])
-    assert len(index) == 3 and "7" in index
+    assert len(index) == 3 and "7" in index and 7 in index
     assert set(ids(index.rank("afval"))) == {"7", "y"}
+    assert ids(index.rank("afval", only={7})) == ["7"]
+    assert index.remove(7) and 7 not in index
 
 
 def test_tokenize_folds_accents_and_case() -> None:
