@@ -52,22 +52,25 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
         for sep in ".!?;\n":
             del lex.surface_ids[sep]
     n = len(index._ids)
-    s_all = np.frombuffer(stream, dtype=np.int32) if len(stream) else np.zeros(0, dtype=np.int32)
+    i32 = np.int32
+    s_all = np.frombuffer(stream, dtype=i32) if len(stream) else np.zeros(0, dtype=i32)
     is_break = s_all == BREAK
-    breaks_before = np.cumsum(is_break) - is_break
-    piece_raw = np.cumsum(is_break | (s_all == SEP))
     keep = s_all >= 0
-    tok_sid = s_all[keep].astype(np.int64)
-    tok_rec = (breaks_before[keep] // 3).astype(np.int64)
-    tok_fld = (breaks_before[keep] % 3).astype(np.int64)
-    piece_raw = piece_raw[keep]
-    del stream, s_all, is_break, breaks_before, keep
+    breaks_before = (np.cumsum(is_break, dtype=i32) - is_break)[keep]
+    piece_raw = np.cumsum(is_break | (s_all == SEP), dtype=i32)[keep]
+    tok_sid = s_all[keep]
+    del s_all, is_break, keep
+    stream = None
+    tok_rec = breaks_before // 3
+    tok_fld = (breaks_before % 3).astype(np.int8)
+    del breaks_before
     starts = np.ones(len(tok_sid), dtype=bool)
     starts[1:] = piece_raw[1:] != piece_raw[:-1]
-    tok_pass = np.cumsum(starts) - 1
+    del piece_raw
+    tok_pass = np.cumsum(starts, dtype=i32) - 1
     piece_rec, piece_fld = tok_rec[starts], tok_fld[starts]
     n_pass = len(piece_rec)
-    del piece_raw
+    del starts, tok_rec, tok_fld
 
     # terms of every surface: stems, then compound splits chosen by term frequency
     n_surf = len(lex.surfaces)
@@ -84,10 +87,10 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
     ptr[1:] = np.cumsum([len(p) for p in lex.terms_of])
     s_terms = np.fromiter((t for p in lex.terms_of for t, _ in p), dtype=np.int32, count=int(ptr[-1]))
     s_wts = np.fromiter((w for p in lex.terms_of for _, w in p), dtype=np.float32, count=int(ptr[-1]))
-    cnt = ptr[tok_sid + 1] - ptr[tok_sid]
+    cnt = (ptr[tok_sid + 1] - ptr[tok_sid]).astype(i32)
     total = int(cnt.sum())
-    offs = np.repeat(ptr[tok_sid] - (np.cumsum(cnt) - cnt), cnt) + np.arange(total)
-    e_tok = np.repeat(np.arange(len(tok_sid), dtype=np.int64), cnt)
+    offs = np.repeat((ptr[tok_sid] - (np.cumsum(cnt) - cnt)).astype(i32), cnt) + np.arange(total, dtype=i32)
+    e_tok = np.repeat(np.arange(len(tok_sid), dtype=i32), cnt)
     e_term = s_terms[offs]
     e_w = s_wts[offs]
     del offs
@@ -98,7 +101,7 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
         vals = np.array(list(lex.compounds.values()), dtype=np.int32)
         order = np.argsort(keys)
         keys, vals = keys[order], vals[order]
-        prim = primary[tok_sid]
+        prim = primary[tok_sid]  # int64: pair keys below need the room
         first = np.flatnonzero(
             (prim[:-1] >= 0)
             & heads[np.maximum(prim[:-1], 0)]
@@ -108,13 +111,15 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
         pair = prim[first] * n_terms + prim[first + 1]
         pos = np.minimum(np.searchsorted(keys, pair), len(keys) - 1)
         hit = keys[pos] == pair
-        e_tok = np.concatenate([e_tok, first[hit]])
+        e_tok = np.concatenate([e_tok, first[hit].astype(i32)])
         e_term = np.concatenate([e_term, vals[pos[hit]]])
         e_w = np.concatenate([e_w, np.full(int(hit.sum()), PART_WEIGHT, dtype=np.float32)])
+        del prim, first, pair, pos, hit
+    del tok_sid
 
     # lengths in content words
-    content = (cnt > 0).astype(np.float64)
-    p_len = np.bincount(tok_pass, weights=content, minlength=n_pass)
+    p_len = np.bincount(tok_pass, weights=(cnt > 0), minlength=n_pass)
+    del cnt
     f_len = np.zeros((len(FIELDS), n))
     for fi in range(len(FIELDS)):
         sel = piece_fld == fi
@@ -125,17 +130,17 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
 
     # BM25F record matrix and BM25 passage matrix
     e_pass = tok_pass[e_tok]
-    del e_tok
+    del e_tok, tok_pass
     e_rec = piece_rec[e_pass]
-    scale = np.stack([index.field_weights[f] / index._norm(f, f_len[fi]) for fi, f in enumerate(FIELDS)])
-    rec = sp.csr_matrix(
-        ((e_w * scale[piece_fld[e_pass], e_rec]).astype(np.float32), (e_rec, e_term)), shape=(n, n_terms)
-    )
+    scale = np.stack(
+        [index.field_weights[f] / index._norm(f, f_len[fi]) for fi, f in enumerate(FIELDS)]
+    ).astype(np.float32)
+    rec = sp.csr_matrix((e_w * scale[piece_fld[e_pass], e_rec], (e_rec, e_term)), shape=(n, n_terms))
     del e_rec
     rec.sum_duplicates()
     rec.data = index._saturate(rec.data)
     pas = sp.csr_matrix(
-        ((e_w / index._pnorm(p_len)[e_pass]).astype(np.float32), (e_pass, e_term)), shape=(n_pass, n_terms)
+        (e_w / index._pnorm(p_len).astype(np.float32)[e_pass], (e_pass, e_term)), shape=(n_pass, n_terms)
     )
     del e_pass, e_term, e_w
     pas.sum_duplicates()
