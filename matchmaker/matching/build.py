@@ -60,7 +60,7 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
     piece_raw = np.cumsum(is_break | (s_all == SEP), dtype=i32)[keep]
     tok_sid = s_all[keep]
     del s_all, is_break, keep
-    stream = None
+    del stream
     tok_rec = breaks_before // 3
     tok_fld = (breaks_before % 3).astype(np.int8)
     del breaks_before

@@ -435,7 +435,7 @@ class MatchIndex:
             similarity[i] = sim
             final[i] = (1.0 - lam) * float(coverage[i]) + lam * sim
         ranked = sorted(final, key=lambda i: (-final[i], int(candidates[i])))[:top]
-        locator = Locator({t for _, t, _, _ in provenance}, self.lexicon) if explain else None
+        locator = Locator({t for _, t, _, _ in provenance} if explain else set(), self.lexicon)
         results = []
         for i in ranked:
             row = int(candidates[i])

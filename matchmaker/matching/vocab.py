@@ -14,8 +14,10 @@ to known terms:
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .stopwords import STOP_WORDS
@@ -233,7 +235,9 @@ class Vocabulary:
             tid = self.ids.get(part)
         return tid
 
-    def split(self, word: str, df: list[int] | None = None, depth: int = 2) -> list[int] | None:
+    def split(
+        self, word: str, df: Sequence[int] | np.ndarray | None = None, depth: int = 2
+    ) -> list[int] | None:
         """Split a compound surface word into known term ids, or None.
 
         Each part has at least ``MIN_PART`` letters (the first may end in a linking ``s``/``e``/``en``
