@@ -1,0 +1,89 @@
+"""Query expansion: the index terms a query word stands for, each with a factor in (0, 1].
+
+A known word stands for itself (and, a little, for more frequent close spellings when it is rare).
+An unknown word stands for its close spellings (a noisy-channel typo model over ``fuzz.ratio``
+neighbours), its compound parts and the known compounds that start or end with it. A pair of
+adjacent query words stands for the compound they spell when one of them is unknown. Known
+compounds need no expansion: the index splits and joins them (see :mod:`analysis`).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .analysis import PART_WEIGHT, QueryWord
+from .vocab import Vocabulary
+
+#: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
+CONTAIN_FACTOR = 0.5
+#: temperature of the typo model: a neighbour at ``fuzz.ratio`` s is ``exp(-(100 - s) / T)`` likely
+TYPO_TEMPERATURE = 5.0
+#: known words this rare may be misspellings that happen to occur, and get fuzzy neighbours too
+RARE_DF = 2
+#: a rare known word only lends weight to neighbours at least this similar (about one edit)
+KNOWN_FUZZY_CUTOFF = 88.0
+#: smallest factor worth a column
+MIN_FACTOR = 0.05
+
+Expansion = list[tuple[int, float, str]]  # (term id, factor, kind: exact / fuzzy / compound)
+
+
+def known_term(vocab: Vocabulary, df: np.ndarray, key: str) -> int | None:
+    """The term id of ``key`` when some indexed record holds it."""
+    tid = vocab.get(key)
+    return tid if tid is not None and tid < len(df) and df[tid] > 0 else None
+
+
+def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord) -> Expansion:
+    """Terms ``word`` stands for, as ``(term id, factor, kind)``, kind being ``exact``, ``fuzzy``
+    or ``compound``; ``df`` holds the number of records per term."""
+    out: Expansion = []
+    tid = known_term(vocab, df, word.key)
+    if word.pair:
+        if tid is not None and any(known_term(vocab, df, k) is None for k in word.pair):
+            out.append((tid, 1.0, "compound"))
+        return out
+    if tid is not None:
+        out.append((tid, 1.0, "exact"))
+    if tid is None or df[tid] <= RARE_DF:
+        out.extend(fuzzy(vocab, df, word.key, 0 if tid is None else int(df[tid])))
+    if tid is None:
+        seen = {t for t, _, _ in out}
+        parts = vocab.split(word.surface, df) if len(word.surface) >= 8 else None
+        for p in dict.fromkeys(parts or ()):
+            if p not in seen and df[p] > 0:
+                out.append((p, PART_WEIGHT, "compound"))
+                seen.add(p)
+        contained = [t for t in vocab.containing(word.key) if t not in seen and df[t] > 0]
+        contained.sort(key=lambda t: -df[t])
+        out.extend((t, CONTAIN_FACTOR, "compound") for t in contained[:10])
+    return out
+
+
+def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansion:
+    """Close spellings of ``key`` weighted by a simple typo model.
+
+    The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
+    against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight
+    over its neighbours; a rare known word keeps its own weight and lends a little to close
+    neighbours that are more frequent than it. Factors are further scaled by similarity.
+    """
+    cands = []
+    for tid, sim in vocab.neighbours(key):
+        d = int(df[tid]) if tid < len(df) else 0
+        if d <= 0 or (df_self > 0 and (d <= df_self or sim < KNOWN_FUZZY_CUTOFF)):
+            continue
+        cands.append((tid, sim, math.exp(-(100.0 - sim) / TYPO_TEMPERATURE) * math.log1p(d)))
+    if not cands:
+        return []
+    if df_self > 0:
+        own = math.log1p(df_self)
+        out = [(t, c / (c + own) * sim / 100.0, "fuzzy") for t, sim, c in cands]
+    else:
+        total = sum(c for _, _, c in cands)
+        out = [(t, c / total * sim / 100.0, "fuzzy") for t, sim, c in cands]
+    out = [e for e in out if e[1] >= MIN_FACTOR]
+    out.sort(key=lambda e: -e[1])
+    return out[:3]

@@ -1,0 +1,174 @@
+"""Sparse storage of term weights: one segment = a record matrix plus a passage matrix.
+
+Ranking reads a segment in two steps:
+
+1. :meth:`Segment.partial` sums the columns of the query's most selective terms (CSC) for every
+   record -- cheap, because those columns are short;
+2. :meth:`Segment.exact` scores only the best candidates from step 1 with *all* query terms, row
+   by row (CSR), together with their passages (title, tags, each sentence; CSR as well).
+
+``pass_start`` gives each record's contiguous range of passage rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+
+
+@dataclass
+class Segment:
+    by_term: sp.csc_matrix  # records x terms, for step 1
+    rows: sp.csr_matrix  # the same, by record, for step 2 and for removals
+    passages: sp.csr_matrix  # passages x terms
+    pass_start: np.ndarray  # n_records + 1 offsets into the passage rows
+
+    @property
+    def n_rows(self) -> int:
+        return int(self.rows.shape[0])
+
+    @property
+    def n_terms(self) -> int:
+        return int(self.rows.shape[1])
+
+    @classmethod
+    def empty(cls) -> Segment:
+        zero = sp.csr_matrix((0, 0), dtype=np.float32)
+        return cls.from_csr(zero, zero, np.zeros(1, dtype=np.int64))
+
+    @classmethod
+    def from_csr(cls, records: sp.csr_matrix, passages: sp.csr_matrix, pass_start: np.ndarray) -> Segment:
+        records = sp.csr_matrix(records, dtype=np.float32)
+        records.sum_duplicates()
+        passages = sp.csr_matrix(passages, dtype=np.float32)
+        passages.sum_duplicates()
+        return cls(records.tocsc(), records, passages, pass_start.astype(np.int64))
+
+    @classmethod
+    def from_rows(
+        cls,
+        rows: list[tuple[np.ndarray, np.ndarray]],
+        passage_rows: list[list[tuple[np.ndarray, np.ndarray]]],
+        n_terms: int,
+    ) -> Segment:
+        """A segment from per-record ``(term ids, values)`` and per-record lists of passage rows."""
+        flat = [p for ps in passage_rows for p in ps]
+        pass_start = np.zeros(len(rows) + 1, dtype=np.int64)
+        pass_start[1:] = np.cumsum([len(ps) for ps in passage_rows])
+        return cls.from_csr(_csr(rows, n_terms), _csr(flat, n_terms), pass_start)
+
+    def row_term_ids(self, row: int) -> np.ndarray:
+        return self.rows.indices[self.rows.indptr[row] : self.rows.indptr[row + 1]]
+
+    def passage_term_ids(self, row: int) -> np.ndarray:
+        """Term ids of all passages of a record (a term once per passage holding it)."""
+        ptr = self.passages.indptr
+        return self.passages.indices[ptr[self.pass_start[row]] : ptr[self.pass_start[row + 1]]]
+
+    def postings(self, cols: np.ndarray) -> np.ndarray:
+        """Number of records holding each term (0 for terms newer than the segment)."""
+        ok = cols < self.n_terms
+        out = np.zeros(len(cols), dtype=np.int64)
+        indptr = self.by_term.indptr
+        out[ok] = indptr[cols[ok] + 1] - indptr[cols[ok]]
+        return out
+
+    def partial(self, cols: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Per record, the weighted sum of the given term columns."""
+        out = np.zeros(self.n_rows)
+        indptr, indices, data = self.by_term.indptr, self.by_term.indices, self.by_term.data
+        for col, w in zip(cols.tolist(), weights.tolist()):
+            if col < self.n_terms:
+                a, b = indptr[col], indptr[col + 1]
+                out[indices[a:b]] += w * data[a:b]  # rows are unique within a column
+        return out
+
+    def exact(
+        self, rows: np.ndarray, lookup: np.ndarray, plookup: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """For the given records: score with all query terms (``lookup``: weight per term id, 0 for
+        terms not in the query) and score of their best passage (``plookup``: passage weights)."""
+        lookup = lookup[: self.n_terms]
+        pos, terms, vals = _gather(self.rows.indptr, self.rows.indices, self.rows.data, rows)
+        rec = np.bincount(pos, weights=vals * lookup[terms], minlength=len(rows))
+        pscore, counts = self._passage_scores(rows, plookup[: self.n_terms])
+        best = np.zeros(len(rows))
+        has = counts > 0
+        if has.any():
+            best[has] = np.maximum.reduceat(pscore, (np.cumsum(counts) - counts)[has])
+        return rec, best
+
+    def best_passage(self, row: int, lookup: np.ndarray) -> int:
+        """The passage of a record that scores best for the query (-1 when none scores)."""
+        pscore, _ = self._passage_scores(np.array([row]), lookup[: self.n_terms])
+        if not len(pscore) or pscore.max() <= 0:
+            return -1
+        return int(self.pass_start[row] + int(np.argmax(pscore)))
+
+    def _passage_scores(self, rows: np.ndarray, lookup: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        starts, ends = self.pass_start[rows], self.pass_start[rows + 1]
+        counts = ends - starts
+        passage_ids = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
+        ppos, pterms, pvals = _gather(
+            self.passages.indptr, self.passages.indices, self.passages.data, passage_ids
+        )
+        return np.bincount(ppos, weights=pvals * lookup[pterms], minlength=len(passage_ids)), counts
+
+    def row_values(self, matrix: sp.csr_matrix, row: int, lookup: np.ndarray) -> dict[int, float]:
+        """Term id -> value of one row of ``matrix``, for the query's terms."""
+        a, b = matrix.indptr[row], matrix.indptr[row + 1]
+        terms, vals = matrix.indices[a:b], matrix.data[a:b]
+        sel = lookup[: self.n_terms][terms] != 0
+        return dict(zip(terms[sel].tolist(), vals[sel].tolist()))
+
+
+def concat(segments: list[Segment], alive: np.ndarray, n_terms: int) -> Segment:
+    """One segment holding the alive records of ``segments`` (in order)."""
+    rec_parts, pass_parts, counts = [], [], []
+    for seg in segments:
+        r = seg.rows.copy()
+        r.resize((r.shape[0], n_terms))
+        p = seg.passages.copy()
+        p.resize((p.shape[0], n_terms))
+        rec_parts.append(r)
+        pass_parts.append(p)
+        counts.append(np.diff(seg.pass_start))
+    records = sp.vstack(rec_parts, format="csr")
+    passages = sp.vstack(pass_parts, format="csr")
+    per_row = np.concatenate(counts)
+    if not alive.all():
+        records = records[np.flatnonzero(alive)]
+        passages = passages[np.flatnonzero(np.repeat(alive, per_row))]
+        per_row = per_row[alive]
+    pass_start = np.zeros(len(per_row) + 1, dtype=np.int64)
+    pass_start[1:] = np.cumsum(per_row)
+    return Segment.from_csr(records, passages, pass_start)
+
+
+def _csr(rows: list[tuple[np.ndarray, np.ndarray]], n_terms: int) -> sp.csr_matrix:
+    indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+    indptr[1:] = np.cumsum([len(t) for t, _ in rows])
+    if rows:
+        indices = np.concatenate([t for t, _ in rows]).astype(np.int32)
+        data = np.concatenate([v for _, v in rows]).astype(np.float32)
+    else:
+        indices = np.zeros(0, dtype=np.int32)
+        data = np.zeros(0, dtype=np.float32)
+    return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_terms))
+
+
+def _gather(
+    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Entries of the selected compressed rows (or columns): position of each in ``select``, its
+    index and its value."""
+    starts = indptr[select]
+    lens = indptr[select + 1] - starts
+    total = int(lens.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+    pos = np.repeat(np.arange(len(select)), lens)
+    offs = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
+    return pos, indices[offs], data[offs]
