@@ -106,10 +106,23 @@ def _register_blueprints(app: Flask) -> None:
     from .evaluation.panel_views import bp as panel_bp
     from .evaluation.views import bp as evaluation_bp
     from .proposals.views import bp as proposals_bp
+    from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      admin_bp):
+                      recommendations_bp, admin_bp):
         app.register_blueprint(blueprint)
+
+    if app.config.get("MATCH_INDEX_BACKGROUND", True):
+        warmed = []
+
+        @app.before_request
+        def _warm_up_matcher():
+            """Build the matcher's indexes in the background, once per process, without delaying this request."""
+            if not warmed:
+                warmed.append(True)
+                from .recommendations.services import warm_up
+
+                warm_up()
 
 
 def _register_unit_of_work(app: Flask) -> None:

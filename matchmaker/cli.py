@@ -37,12 +37,16 @@ def register_cli(app: Flask) -> None:
         from .challenges.services import close_due_challenges
         from .mail.services import deliver_pending
         from .proposals.services import send_deadline_reminders
+        from .recommendations.digest import send_digests
 
         closed = close_due_challenges()
         reminded = send_deadline_reminders()
         commit()
+        digests = send_digests()
+        commit()
         sent = deliver_pending()
-        click.echo(f"closed {len(closed)} challenge(s); reminded {reminded} draft(s); sent {sent} pending message(s)")
+        click.echo(f"closed {len(closed)} challenge(s); reminded {reminded} draft(s); {digests} digest(s); "
+                   f"sent {sent} pending message(s)")
 
     @app.cli.command("send-mail")
     def send_mail() -> None:

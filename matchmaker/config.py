@@ -83,6 +83,7 @@ class TestConfig(Config):
     REMEMBER_COOKIE_SECURE = False
     SERVER_NAME = None
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # fast hashing keeps the suite quick; tests only
+    MATCH_INDEX_BACKGROUND = False  # build the matcher's index in the request, so tests are deterministic
 
 
 def resolve_secret_key(config: dict, instance_path: str) -> str:

@@ -7,3 +7,4 @@ from .mail.models import OutboxMessage  # noqa: F401
 from .organisations.models import Invitation, Membership, Organisation  # noqa: F401
 from .proposals.models import Proposal, ProposalVersion  # noqa: F401
 from .evaluation.models import ConflictDeclaration, Decision, PanelSeat, Review, ReviewScore  # noqa: F401
+from .recommendations.models import ApplyInvitation  # noqa: F401

@@ -82,7 +82,10 @@ def _empty_database() -> None:
 @pytest.fixture(autouse=True)
 def app_ctx(app):
     """Each test body runs in its own app context (and database session); the data goes after."""
+    from matchmaker.recommendations.services import reset as reset_matcher
+
     with app.app_context(), force_locale("en"):  # service messages in tests read English
+        reset_matcher()  # the matcher's per-process index must not remember the previous test's rows
         yield
         db.session.rollback()
         _empty_database()

@@ -63,6 +63,7 @@ def world(make):
 
     invited.token_hash = _hash("known-token")
     return {
+        "SO": users["startup"].memberships[0].organisation_id,
         "SEAT": seat.id,
         "REV": other_review.id,
         "SP": own_proposal.id,
@@ -137,6 +138,11 @@ ROUTES = [
     ("GET", "/challenges/{C}/proposals.csv", None, only({"officer": 200}, 403)),
     ("GET", "/proposals/{CP}/print", None, only({"officer": 200}, 404)),
     ("GET", "/proposals/{CP}/attachment", None, only({"officer": 200}, 404)),
+    # recommendations
+    ("GET", "/challenges/{Pid}/fit", None, only({"officer": 200}, 403)),
+    ("GET", "/challenges/{D}/fit", None, only({"officer": 200}, 404)),
+    ("POST", "/challenges/{Pid}/fit/{SO}/invite", {}, only({"officer": 302}, 403)),
+    ("POST", "/challenges/{C}/fit/{SO}/invite", {}, only({"officer": 302}, 403)),  # closed: refused with a message
     # evaluation: officer side
     ("GET", "/challenges/{C}/panel", None, only({"officer": 200}, 403)),
     ("POST", "/challenges/{C}/panel", {"email": "expert@example.org", "discipline": "it"}, only({"officer": 302}, 403)),

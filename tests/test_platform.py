@@ -324,3 +324,10 @@ def test_production_mail_goes_through_the_redis_job_queue(app, make):
         app.config.update(JOB_QUEUE="inline", REDIS_URL=None)
     db.session.refresh(message)
     assert message.status == OutboxStatus.SENT and message.attempts == 1
+
+
+def test_every_theme_has_a_matcher_word():
+    from matchmaker.recommendations.records import THEME_WORDS
+    from matchmaker.themes import THEMES
+
+    assert set(THEME_WORDS) == set(THEMES)

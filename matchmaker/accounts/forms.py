@@ -45,3 +45,4 @@ class ChangePasswordForm(FlaskForm):
 class SettingsForm(FlaskForm):
     name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[strip_filter])
     locale = SelectField(_l("Language for e-mail and pages"), choices=LOCALE_CHOICES)
+    match_digest = BooleanField(_l("E-mail me new challenges that fit my startup (at most once a day)"))

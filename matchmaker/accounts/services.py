@@ -153,9 +153,10 @@ def _set_password(user: User, password: str) -> None:
     user.session_token = new_session_token()  # signs out every other session
 
 
-def update_settings(*, user: User, name: str, locale: str) -> None:
+def update_settings(*, user: User, name: str, locale: str, match_digest: bool = False) -> None:
     user.name = name.strip()
     user.locale = locale
+    user.match_digest = match_digest
 
 
 def set_user_active(*, admin: User, user: User, active: bool) -> None:

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..errors import DomainError
 from ..extensions import limiter
+from ..organisations.permissions import is_startup_member
 from ..web import redirect_next, show_error
 from . import services
 from .forms import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm, SettingsForm
@@ -125,11 +126,13 @@ def reset_password(token: str):
 def settings():
     form = SettingsForm(obj=current_user)
     if form.validate_on_submit():
-        services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data)
+        services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data,
+                                 match_digest=form.match_digest.data)
         session["locale"] = form.locale.data
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"))
-    return render_template("accounts/settings.html", form=form, password_form=ChangePasswordForm())
+    return render_template("accounts/settings.html", form=form, password_form=ChangePasswordForm(),
+                           startup=is_startup_member(current_user))
 
 
 @bp.route("/password", methods=["GET", "POST"])

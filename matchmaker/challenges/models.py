@@ -87,7 +87,7 @@ class Challenge(db.Model):
     no_award_reason: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
     organisation: Mapped[Organisation] = relationship(lazy="joined", innerjoin=True)
     criteria: Mapped[list[Criterion]] = relationship(

@@ -82,6 +82,7 @@ def update_challenge(*, challenge: Challenge, user: User, data: dict) -> None:
         raise InvalidState(_("Only a draft can be edited. After publishing, only the deadline can be extended."))
     _check_dates_and_budget(data)
     _apply(challenge, data)
+    challenge.updated_at = utcnow()  # also when only the themes changed: the matcher re-reads it
     db.session.flush()
     record_event(actor=user, action="challenge.updated", subject=challenge)
 

@@ -12,9 +12,12 @@ from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .forms import AnswerForm, CancelForm, ChallengeForm, ClarificationForm, CriteriaForm, ExtendForm, QuestionForm
-from .models import Question
+from .models import Challenge, Question
+from .search import RankedPage
 from ..proposals.permissions import can_apply
 from ..proposals.services import count_submitted, my_proposal
+from ..recommendations.invitations import invitations_of
+from ..recommendations.services import search_challenge_ids, similar_challenges
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 
@@ -45,8 +48,17 @@ def index():
     municipality = request.args.get("municipality", "")[:180]
     open_now = request.args.get("open") == "1"
     page = page_number()
-    query = services.search_public(text=text, theme=theme, municipality=municipality, open_now=open_now)
-    pagination = db.paginate(query, page=page, per_page=current_app.config["PER_PAGE"], error_out=False)
+    per_page = current_app.config["PER_PAGE"]
+    query = services.search_public(text="", theme=theme, municipality=municipality, open_now=open_now)
+    ranked = None
+    if text:
+        candidates = list(db.session.scalars(query.with_only_columns(Challenge.id)))
+        ranked = search_challenge_ids(text, candidates)  # None while the matcher is still warming up
+    if ranked is not None:
+        pagination = RankedPage(ranked, page, per_page)
+    else:
+        query = services.search_public(text=text, theme=theme, municipality=municipality, open_now=open_now)
+        pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
     return render_template(
         "challenges/index.html",
         pagination=pagination,
@@ -163,6 +175,8 @@ def _render_manage(challenge, answer_form=None, answering=None, clarification_fo
         can_extend=permissions.can_extend_deadline(current_user, challenge),
         can_answer=permissions.can_answer_questions(current_user, challenge),
         proposal_count=count_submitted(challenge),
+        similar=similar_challenges(challenge),
+        invited=invitations_of(challenge),
     ), status
 
 

@@ -29,11 +29,9 @@ def _challenge(ref: str, allowed=permissions.can_manage_panel):
 
 
 def fit_scores(challenge) -> dict[int, float]:
-    """The matcher's advice for each proposal (0-100); empty when the matcher is not available."""
-    try:
-        from ..matching.services import proposal_fit_scores
-    except ImportError:
-        return {}
+    """The matcher's advice for each proposal (0-100)."""
+    from ..recommendations.services import proposal_fit_scores
+
     return proposal_fit_scores(challenge)
 
 

@@ -9,6 +9,7 @@ from ..extensions import db
 from ..organisations.models import Organisation
 from ..organisations.permissions import organisations_of
 from ..proposals.services import proposals_of
+from ..recommendations.services import challenges_for_startup
 from ..web import safe_next
 
 bp = Blueprint("main", __name__)
@@ -41,13 +42,15 @@ def index():
 @bp.get("/dashboard")
 @login_required
 def dashboard():
+    startups = organisations_of(current_user, OrgKind.STARTUP)
     return render_template(
         "main/dashboard.html",
         municipalities=organisations_of(current_user, OrgKind.MUNICIPALITY),
-        startups=organisations_of(current_user, OrgKind.STARTUP),
+        startups=startups,
         managed=challenge_services.challenges_managed_by(current_user),
         saved=challenge_services.saved_challenges(current_user),
         proposals=proposals_of(current_user),
+        recommended=[(startup, challenges_for_startup(startup)) for startup in startups],
     )
 
 

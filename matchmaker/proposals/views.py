@@ -213,9 +213,11 @@ def received(ref: str):
     challenge = _officer_challenge(ref)
     sealed = permissions.is_sealed(challenge)
     proposals = [] if sealed else services.proposals_after_closing(challenge, current_user)
+    from ..recommendations.services import proposal_fit_scores
+
     return render_template("proposals/received.html", challenge=challenge, sealed=sealed, proposals=proposals,
-                           count=services.count_submitted(challenge),
-                           version_of=services.version_that_counts)
+                           count=services.count_submitted(challenge), version_of=services.version_that_counts,
+                           fit={} if sealed else proposal_fit_scores(challenge))
 
 
 @bp.get("/challenges/<ref>/proposals.csv")

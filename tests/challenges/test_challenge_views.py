@@ -1,5 +1,7 @@
+import re
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.challenges.models import Challenge, Question, SavedChallenge
@@ -113,7 +115,36 @@ def test_public_list_search_and_pagination(client, make):
     assert b"Afvalvraag 13" in second.data
     assert client.get("/challenges/?page=999").status_code == 200
     assert client.get("/challenges/?page=abc").status_code == 200
-    assert b"1 challenge found" in client.get("/challenges/?q=vraag+07").data
+    assert b"14 challenges found" in client.get("/challenges/?q=afvalvraag").data
+
+
+def first_result(page: str) -> str:
+    start = page.index('class="card challenge-card"')
+    return re.search(r'<h2><a href="[^"]+">([^<]+)</a>', page[start:]).group(1)
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("afvalinzameling", "Slimme afvalinzameling in de binnenstad"),
+    ("afval inzameling", "Slimme afvalinzameling in de binnenstad"),
+    ("afvalinzamelng", "Slimme afvalinzameling in de binnenstad"),  # a typo
+    ("parkeer sensor", "Parkeersensoren in woonwijken"),
+    ("eenzaamheid ouderen", "Eenzaamheid onder ouderen signaleren"),
+    ("ouderen eenzaamheid", "Eenzaamheid onder ouderen signaleren"),  # word order
+])
+def test_public_search_forgives_typos_compounds_and_word_order(client, make, query, expected):
+    for title in ("Slimme afvalinzameling in de binnenstad", "Parkeersensoren in woonwijken",
+                  "Eenzaamheid onder ouderen signaleren", "Warmtetransitie in de wijk"):
+        make.challenge(title=title, summary="", problem="", desired_outcome="", themes=())
+    page = client.get("/challenges/", query_string={"q": query}).get_data(as_text=True)
+    assert first_result(page) == expected
+
+
+def test_search_respects_the_filters(client, make):
+    utrecht, zwolle = make.municipality(), make.municipality()
+    make.challenge(organisation=utrecht, title="Afvalinzameling Utrecht")
+    make.challenge(organisation=zwolle, title="Afvalinzameling Zwolle")
+    page = client.get("/challenges/", query_string={"q": "afval", "municipality": zwolle.slug}).get_data(as_text=True)
+    assert "1 challenge found" in page and first_result(page) == "Afvalinzameling Zwolle"
 
 
 def test_show_page_has_everything_a_startup_needs(client, make):

@@ -1,0 +1,14 @@
+"""Who sees which recommendations."""
+
+from __future__ import annotations
+
+from ..challenges.permissions import can_manage_challenge
+from ..enums import ChallengeStatus
+
+
+def can_see_fitting_startups(user, challenge) -> bool:
+    return can_manage_challenge(user, challenge) and challenge.status != ChallengeStatus.CANCELLED
+
+
+def can_invite_to_apply(user, challenge) -> bool:
+    return can_manage_challenge(user, challenge) and challenge.is_open
