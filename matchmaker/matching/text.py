@@ -48,6 +48,10 @@ TEXT_TOKEN_RE = re.compile(r"[a-z0-9]{2,}|[.!?;](?=\s)|\n")
 TOKEN_RE = _TOKEN_RE
 
 
+#: sentence breaks: ``.!?;`` before white space, and newlines (the one-character tokens above)
+SENTENCE_BREAK_RE = re.compile(r"[.!?;](?=\s)|\n")
+
+
 def pieces(fields: dict[str, str]) -> list[tuple[int, list[str]]]:
     """A record's tokens cut into pieces ``(field index, tokens)``: the title, the tags, and each
     sentence of the text; pieces without tokens are left out. Each piece is a passage."""
@@ -56,16 +60,11 @@ def pieces(fields: dict[str, str]) -> list[tuple[int, list[str]]]:
         toks = tokenize(fields[FIELDS[fi]])
         if toks:
             out.append((fi, toks))
-    cur: list[str] = []
-    for tok in TEXT_TOKEN_RE.findall(fold(fields["text"])):
-        if len(tok) == 1:
-            if cur:
-                out.append((2, cur))
-                cur = []
-        else:
-            cur.append(tok)
-    if cur:
-        out.append((2, cur))
+    findall = _TOKEN_RE.findall
+    for sentence in SENTENCE_BREAK_RE.split(fold(fields["text"])):
+        toks = findall(sentence)
+        if toks:
+            out.append((2, toks))
     return out
 
 
