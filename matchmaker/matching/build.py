@@ -127,6 +127,7 @@ def build_main(index: MatchIndex, unique: Mapping[str, Mapping[str, Any]]) -> No
     for fi, f in enumerate(FIELDS):
         index._avg_len[f] = float(f_len[fi].mean()) if n else 0.0
     index._avg_passage = float(p_len.mean()) if n_pass else 0.0
+    index._avg_npass = n_pass / n if n else 0.0
 
     # BM25F record matrix and BM25 passage matrix
     e_pass = tok_pass[e_tok]

@@ -12,6 +12,13 @@ are explained.
 
 Scores are normalised by the query's *self score*: what a record holding every query word once,
 at average length and in one passage, would get. 100 therefore means "covers the whole query".
+The best candidates are then re-ranked: 5% of the score is the whole-text fuzzy similarity, and
+the score is multiplied by a mild *profile prior* ``((1 + passages) / (1 + average passages)) **
+0.1`` (about 0.85 for a one-line profile, 1.1 for one three times as long as average): a profile
+that lists more work is more likely to fit a given challenge. Scores are capped at 100.
+
+The title (for startups: the firm's name) weighs 0.5 against 1 for the text: names hold generic
+words (``Systems``, ``Technologies``) that queries share by chance.
 
 Updates. Records added after :meth:`MatchIndex.build` go to a small delta segment; removed ones
 are masked (tombstones). Both are folded into the main segment when the delta grows, so ``add``
@@ -36,7 +43,7 @@ from .segment import Segment, concat
 from .text import FIELDS, record_fields
 from .vocab import Vocabulary
 
-DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
+DEFAULT_FIELD_WEIGHTS: dict[str, float] = {"title": 0.5, "tags": 2.0, "text": 1.0}
 DEFAULT_QUERY_FIELD_WEIGHTS: dict[str, float] = {"title": 1.5, "tags": 2.0, "text": 1.0}
 DEFAULT_B: dict[str, float] = {"title": 0.5, "tags": 0.5, "text": 0.3}
 #: length normalisation of passages
@@ -48,6 +55,9 @@ POSTING_BUDGET = 400_000
 #: share of the score given by the whole-text fuzzy similarity (rapidfuzz ``token_set_ratio`` of
 #: the content words) of the best candidates; the rest is term coverage
 TEXT_WEIGHT = 0.05
+#: profile prior: a record's score is multiplied by ``((1 + passages) / (1 + average)) ** PRIOR``
+#: (a profile with more titles and sentences describes more work that can fit)
+PRIOR = 0.1
 #: saturation of repeated query words (BM25's k3)
 K3 = 2.0
 #: rows per delta chunk, and the fewest delta rows that trigger a merge into the main segment
@@ -94,6 +104,7 @@ class MatchIndex:
         why_limit: int = 8,
         candidates: int = 200,
         text_weight: float = TEXT_WEIGHT,
+        prior: float = PRIOR,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
         self.query_field_weights = dict(DEFAULT_QUERY_FIELD_WEIGHTS, **(query_field_weights or {}))
@@ -103,6 +114,7 @@ class MatchIndex:
         self.why_limit = why_limit
         self.candidates = candidates
         self.text_weight = text_weight
+        self.prior = prior
         self.vocab = Vocabulary()
         self.lexicon = Lexicon(self.vocab)
         self._lock = threading.RLock()
@@ -119,6 +131,7 @@ class MatchIndex:
         self._df = np.zeros(0, dtype=np.int64)
         self._avg_len: dict[str, float] = {f: 0.0 for f in FIELDS}
         self._avg_passage = 0.0
+        self._avg_npass = 0.0  # passages per record
         self._pdf = np.zeros(0, dtype=np.int64)  # passage document frequencies
         self._n_passages = 0
         self._idf_cache: tuple[np.ndarray, np.ndarray] | None = None
@@ -172,6 +185,9 @@ class MatchIndex:
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        # indexes pickled by an older version have no prior
+        state.setdefault("prior", 0.0)
+        state.setdefault("_avg_npass", 0.0)
         self.__dict__.update(state)
         self._lock = threading.RLock()
 
@@ -273,6 +289,8 @@ class MatchIndex:
         for f in FIELDS:
             if self._avg_len[f] <= 0 and terms.lengths[f] > 0:
                 self._avg_len[f] = float(terms.lengths[f])
+        if self._avg_npass <= 0 and terms.passages:
+            self._avg_npass = float(len(terms.passages))
         if self._avg_passage <= 0 and terms.passages:
             lens = [n for _, n in terms.passages if n > 0]
             if lens:
@@ -419,21 +437,26 @@ class MatchIndex:
                 scores[sel] = rec + mu * best
         norm = self_rec + mu * self_pass
         coverage = np.minimum(100.0, 100.0 * scores / norm)
-        order = _top(coverage, max(2 * top, 20) if self.text_weight > 0 else top)
-        # blend in the whole-text fuzzy similarity of the best candidates
+        order = _top(coverage, max(2 * top, 20) if self.text_weight > 0 or self.prior > 0 else top)
+        # re-rank the best candidates: blend in the whole-text fuzzy similarity, apply the prior
         lam = self.text_weight
         query_text = content_text(record_tokens(_query_fields(query))) if lam > 0 else ""
         similarity: dict[int, float] = {}
         final: dict[int, float] = {}
+        scale: dict[int, float] = {}  # prior factor, reduced where the score was clipped at 100
         tokens: dict[int, list[list[str]]] = {}
         for i in order.tolist():
+            row = int(candidates[i])
             sim = 0.0
             if lam > 0 or explain:
-                tokens[i] = record_tokens(self._records[int(candidates[i])])
+                tokens[i] = record_tokens(self._records[row])
             if lam > 0:
                 sim = fuzz.token_set_ratio(query_text, content_text(tokens[i]))
             similarity[i] = sim
-            final[i] = (1.0 - lam) * float(coverage[i]) + lam * sim
+            factor = self._prior_factor(row) if self.prior > 0 else 1.0
+            value = factor * ((1.0 - lam) * float(coverage[i]) + lam * sim)
+            final[i] = min(100.0, value)
+            scale[i] = factor * (100.0 / value if value > 100.0 else 1.0)
         ranked = sorted(final, key=lambda i: (-final[i], int(candidates[i])))[:top]
         locator = Locator({t for _, t, _, _ in provenance} if explain else set(), self.lexicon)
         results = []
@@ -449,15 +472,25 @@ class MatchIndex:
                     record=tokens[i],
                     lexicon=self.lexicon,
                     locator=locator,
-                    scale=(1.0 - lam)
+                    scale=scale[i]
+                    * (1.0 - lam)
                     * 100.0
                     / norm
                     * (float(coverage[i]) / unclipped if unclipped > 0 else 1.0),
                     limit=self.why_limit,
-                    text_similarity=(similarity[i], lam * similarity[i]) if lam > 0 else None,
+                    text_similarity=(similarity[i], scale[i] * lam * similarity[i]) if lam > 0 else None,
                 )
             results.append(MatchResult(id=self._ids[row], score=round(final[i], 2), why=why))
         return results
+
+    def _prior_factor(self, row: int) -> float:
+        """The profile prior of a record: ``((1 + passages) / (1 + average passages)) ** prior``."""
+        n_main = self._main.n_rows
+        if row < n_main:
+            n = int(self._main.pass_start[row + 1] - self._main.pass_start[row])
+        else:
+            n = len(self._delta_passages[row - n_main])
+        return float(((1.0 + n) / (1.0 + self._avg_npass)) ** self.prior)
 
     def _segments(self) -> list[tuple[int, Segment]]:
         """(first row, segment) of the main and the delta segment."""

@@ -354,6 +354,7 @@ def test_build_and_add_index_records_the_same_way() -> None:
     built = MatchIndex.build(records)
     added = MatchIndex.build(records[:1])
     added._avg_len, added._avg_passage = dict(built._avg_len), built._avg_passage
+    added._avg_npass = built._avg_npass
     added.remove(records[0]["id"])
     for rec in records:
         added.add(rec)
