@@ -95,6 +95,14 @@ def startups_for_challenge(challenge: Challenge, limit: int = 50) -> list[Match]
     return _load(Organisation, results or [])
 
 
+def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) -> list[Match]:
+    """The head of a ranking: scores of at least `share` of the best one (the tail stays one click away)."""
+    if not matches:
+        return []
+    floor = matches[0].score * share
+    return [m for m in matches if m.score >= floor][:limit]
+
+
 def challenges_for_startup(startup: Organisation, limit: int = 5) -> list[Match]:
     open_ids = [str(i) for i in db.session.scalars(select(Challenge.id).where(open_condition()))]
     if not open_ids:

@@ -173,3 +173,19 @@ def test_index_not_ready_answers_none_within_the_wait(app):
     assert started.is_set()
     release.set()
     assert holder.get(app, background=True, wait=5) is not None
+
+
+def test_fit_page_shows_the_strong_head_and_the_rest_on_request(client, market, make):
+    for n in range(4):  # several profiles sharing one plain word: a weak signal
+        make.startup(name=f"Zwakke Match {n}", description=f"Fietsenstalling {n} in een straat.")
+    login(client, market["officer"])
+    head = client.get(f"/challenges/{market['challenge'].id}/fit").get_data(as_text=True)
+    everything = client.get(f"/challenges/{market['challenge'].id}/fit?all=1").get_data(as_text=True)
+    assert "Containerwijs" in head and "Zwakke Match" not in head and "more startup" in head
+    assert "Zwakke Match" in everything
+
+
+def test_strong_matches_keep_scores_of_at_least_a_share_of_the_best():
+    matches = [services.Match(item=i, score=s, why=[]) for i, s in enumerate([50.0, 30.0, 20.0, 19.9, 5.0])]
+    assert [m.item for m in services.strong_matches(matches)] == [0, 1, 2]
+    assert services.strong_matches([]) == []
