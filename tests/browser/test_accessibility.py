@@ -80,7 +80,8 @@ def test_pages_meet_wcag_aa(live_server, page_factory, content, locale, width):
         page.goto(f"{live_server}/account/login")
         page.fill("#email", email)
         page.fill("#password", PASSWORD)
-        page.click("main form button[type=submit]")
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
         for path in pages:
             page.goto(live_server + path.format(**content))
             found = axe_violations(page)
@@ -99,7 +100,8 @@ def test_form_errors_are_announced_and_linked(live_server, page_factory):
     page.fill("#name", "X")
     page.fill("#email", "not-an-address")
     page.fill("#password", "short")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     summary = page.locator(".error-summary")
     assert summary.get_attribute("role") == "alert"
     assert page.locator("#email").get_attribute("aria-invalid") == "true"
