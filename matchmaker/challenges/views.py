@@ -31,14 +31,7 @@ def _load(ref: str):
 
 
 def _managed(ref: str, allowed=permissions.can_manage_challenge):
-    challenge = services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(current_user, challenge):
-        if not permissions.can_view_challenge(current_user, challenge):
-            abort(404)
-        abort(403)
-    return challenge
+    return services.challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/")

@@ -3,7 +3,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..challenges import services as challenge_services
-from ..challenges.permissions import can_view_challenge
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation
@@ -15,12 +14,7 @@ bp = Blueprint("recommendations", __name__, url_prefix="/challenges/<ref>")
 
 
 def _challenge(ref: str, allowed=permissions.can_see_fitting_startups):
-    challenge = challenge_services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(current_user, challenge):
-        abort(403 if can_view_challenge(current_user, challenge) else 404)
-    return challenge
+    return challenge_services.challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/fit")
