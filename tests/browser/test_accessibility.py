@@ -107,3 +107,18 @@ def test_form_errors_are_announced_and_linked(live_server, page_factory):
     assert page.locator("#email").get_attribute("aria-invalid") == "true"
     assert "email-error" in page.locator("#email").get_attribute("aria-describedby")
     assert axe_violations(page) == []
+
+
+def test_phone_menu_folds_and_unfolds(live_server, page_factory):
+    page = page_factory("en", width=360, height=700)
+    page.goto(f"{live_server}/")
+    nav, toggle = page.locator("#site-nav"), page.locator(".menu-toggle")
+    assert toggle.is_visible() and not nav.is_visible()
+    toggle.click()
+    assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    assert page.locator("#site-nav >> text=Sign in").is_visible()
+    toggle.click()
+    assert not nav.is_visible()
+    wide = page_factory("en", width=1280)
+    wide.goto(f"{live_server}/")
+    assert wide.locator("#site-nav").is_visible() and not wide.locator(".menu-toggle").is_visible()
