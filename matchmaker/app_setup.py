@@ -113,6 +113,11 @@ def _register_blueprints(app: Flask) -> None:
                       recommendations_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
 
+    from .mail import views as devmail
+
+    if devmail.enabled(app):
+        app.register_blueprint(devmail.bp)
+
     if app.config.get("MATCH_INDEX_BACKGROUND", True):
         warmed = []
 
