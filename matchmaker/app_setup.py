@@ -99,6 +99,7 @@ def _init_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .accounts.views import bp as accounts_bp
+    from .api.views import bp as api_bp
     from .admin.views import bp as admin_bp
     from .challenges.views import bp as challenges_bp
     from .main.views import bp as main_bp
@@ -109,8 +110,13 @@ def _register_blueprints(app: Flask) -> None:
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      recommendations_bp, admin_bp):
+                      recommendations_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
+
+    from .mail import views as devmail
+
+    if devmail.enabled(app):
+        app.register_blueprint(devmail.bp)
 
     if app.config.get("MATCH_INDEX_BACKGROUND", True):
         warmed = []

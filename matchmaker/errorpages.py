@@ -52,7 +52,8 @@ def register_error_handlers(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def _http(error: HTTPException):
-        return render_error(error.code or 500)
+        detail = error.description if wants_json() and error.code == 400 else None
+        return render_error(error.code or 500, detail)
 
     @app.errorhandler(DomainError)
     def _domain(error: DomainError):

@@ -98,5 +98,6 @@ def register_template_helpers(app: Flask) -> None:
             "is_startup_member": is_startup_member,
             "theme_choices": theme_choices(),
             "is_evaluator": is_evaluator,
+            "dev_outbox": "devmail.outbox" in app.view_functions,
             "request_path": request.full_path.rstrip("?") if request else "/",
         }

@@ -1,6 +1,18 @@
 // Small progressive enhancements; every page works without JavaScript.
 (function () {
   "use strict";
+  document.documentElement.classList.add("js");
+
+  // The main menu folds away on phones.
+  var toggle = document.querySelector(".menu-toggle");
+  var nav = document.getElementById("site-nav");
+  if (toggle && nav) {
+    toggle.hidden = false;
+    toggle.addEventListener("click", function () {
+      var open = nav.classList.toggle("open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
 
   // Character counters for fields with a maxlength or data-max-words.
   document.querySelectorAll("textarea[maxlength], input[data-counter]").forEach(function (field) {

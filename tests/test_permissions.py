@@ -138,6 +138,11 @@ ROUTES = [
     ("GET", "/challenges/{C}/proposals.csv", None, only({"officer": 200}, 403)),
     ("GET", "/proposals/{CP}/print", None, only({"officer": 200}, 404)),
     ("GET", "/proposals/{CP}/attachment", None, only({"officer": 200}, 404)),
+    # open data
+    ("GET", "/api/v1/challenges", None, everyone(200)),
+    ("GET", "/api/v1/challenges/{P}", None, everyone(200)),
+    ("GET", "/api/v1/challenges/{D}", None, everyone(404)),
+    ("GET", "/api/v1/municipalities", None, everyone(200)),
     # recommendations
     ("GET", "/challenges/{Pid}/fit", None, only({"officer": 200}, 403)),
     ("GET", "/challenges/{D}/fit", None, only({"officer": 200}, 404)),

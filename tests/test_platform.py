@@ -331,3 +331,23 @@ def test_every_theme_has_a_matcher_word():
     from matchmaker.themes import THEMES
 
     assert set(THEME_WORDS) == set(THEMES)
+
+
+def test_development_outbox_page_only_with_the_console_backend(app, make):
+    class Dev(TestConfig):
+        MAIL_BACKEND = "console"
+        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
+        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
+
+    class Production(Dev):
+        ENV_NAME = "production"
+
+    user = make.user(verified=False)
+    from matchmaker.accounts.services import send_verification
+
+    send_verification(user=user)
+    commit()
+    page = create_app(Dev).test_client().get("/dev/mail/", headers={"Accept-Language": "en"})
+    assert page.status_code == 200 and b"/account/verify/" in page.data
+    assert create_app(Production).test_client().get("/dev/mail/").status_code == 404
+    assert app.test_client().get("/dev/mail/").status_code == 404  # memory backend (tests)

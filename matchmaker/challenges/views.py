@@ -12,12 +12,13 @@ from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .forms import AnswerForm, CancelForm, ChallengeForm, ClarificationForm, CriteriaForm, ExtendForm, QuestionForm
-from .models import Challenge, Question
-from .search import RankedPage
+from .browse import browse
+from .models import Question
 from ..proposals.permissions import can_apply
 from ..proposals.services import count_submitted, my_proposal
+from ..evaluation.decisions import public_awards
 from ..recommendations.invitations import invitations_of
-from ..recommendations.services import search_challenge_ids, similar_challenges
+from ..recommendations.services import similar_challenges
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 
@@ -30,14 +31,7 @@ def _load(ref: str):
 
 
 def _managed(ref: str, allowed=permissions.can_manage_challenge):
-    challenge = services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(current_user, challenge):
-        if not permissions.can_view_challenge(current_user, challenge):
-            abort(404)
-        abort(403)
-    return challenge
+    return services.challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/")
@@ -47,18 +41,8 @@ def index():
     theme = theme if theme in THEMES else ""
     municipality = request.args.get("municipality", "")[:180]
     open_now = request.args.get("open") == "1"
-    page = page_number()
-    per_page = current_app.config["PER_PAGE"]
-    query = services.search_public(text="", theme=theme, municipality=municipality, open_now=open_now)
-    ranked = None
-    if text:
-        candidates = list(db.session.scalars(query.with_only_columns(Challenge.id)))
-        ranked = search_challenge_ids(text, candidates)  # None while the matcher is still warming up
-    if ranked is not None:
-        pagination = RankedPage(ranked, page, per_page)
-    else:
-        query = services.search_public(text=text, theme=theme, municipality=municipality, open_now=open_now)
-        pagination = db.paginate(query, page=page, per_page=per_page, error_out=False)
+    pagination = browse(text=text, theme=theme, municipality=municipality, open_now=open_now,
+                        page=page_number(), per_page=current_app.config["PER_PAGE"])
     return render_template(
         "challenges/index.html",
         pagination=pagination,
@@ -84,6 +68,7 @@ def _render_show(challenge, question_form=None, status=200):
         can_save=permissions.can_save_challenge(current_user, challenge),
         can_apply=can_apply(current_user, challenge),
         my_proposal=my_proposal(challenge, current_user),
+        awards=public_awards(challenge),
     ), status
 
 

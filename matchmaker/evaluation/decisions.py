@@ -156,3 +156,13 @@ def decisions_of(challenge: Challenge) -> list[Decision]:
     return list(db.session.scalars(
         select(Decision).join(Decision.proposal).where(Proposal.challenge_id == challenge.id)
         .order_by(Decision.prepared_at)))
+
+
+def public_awards(challenge: Challenge) -> list[tuple[Proposal, Decision]]:
+    """Released awards, for the public page and the open data (rejections stay private)."""
+    rows = db.session.execute(
+        select(Proposal, Decision).join(Decision, Decision.proposal_id == Proposal.id)
+        .where(Proposal.challenge_id == challenge.id, Decision.outcome == DecisionOutcome.AWARDED,
+               Decision.released_at.is_not(None))
+        .order_by(Decision.released_at)).all()
+    return [(proposal, decision) for proposal, decision in rows]

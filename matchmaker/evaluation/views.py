@@ -5,7 +5,6 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..challenges import services as challenge_services
-from ..challenges.permissions import can_view_challenge
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline
 from ..errors import DomainError
@@ -20,12 +19,7 @@ bp = Blueprint("evaluation", __name__, url_prefix="/challenges/<ref>")
 
 
 def _challenge(ref: str, allowed=permissions.can_manage_panel):
-    challenge = challenge_services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(current_user, challenge):
-        abort(403 if can_view_challenge(current_user, challenge) else 404)
-    return challenge
+    return challenge_services.challenge_for(current_user, ref, allowed)
 
 
 def fit_scores(challenge) -> dict[int, float]:

@@ -21,6 +21,12 @@ je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu o
 ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren was wat we wel werd wezen
 wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou bv bijv enz via dient waarbij waarin
 waarmee hierbij daarbij welke binnen tussen sinds
+alleen anders beide beter bijna blijft blijven daarom daardoor daarna daarnaast dezelfde doet echter
+eigen elk elke evenals gaan gaat gewoon goed graag hele heel helemaal hen hoewel iedereen ieder iedere
+jouw jullie komen komt krijgen krijgt laat laten liggen ligt maakt maken meest mee minder misschien
+moeten mogen nieuwe nodig nooit ongeveer onze ooit samen soms staan staat steeds terwijl tijdens vaak
+vanaf vanuit verder volgens vooral voordat waar waarom wanneer weer weinig welk wij willen zeer zelfs
+zien ziet zodat zoals zowel zullen zulke zouden kunt wilt hebt bent
 """
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH.split()) | frozenset(DUTCH.split())

@@ -125,15 +125,21 @@ def _apply(proposal: Proposal, data: dict, upload=None, remove_attachment: bool 
         proposal.attachment_size = len(content)
 
 
-def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
-                  upload=None, remove_attachment: bool = False) -> Proposal:
-    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
+def _open_for_change(proposal: Proposal, user: User, data: dict, expected_version: int | None):
+    """Check who and when, lock the row, and tell whether the form is current (False: a replay)."""
     if not permissions.can_view_own_proposal(user, proposal):
         raise NotAllowed(_("This is not your startup's proposal."))
     data = _clean(data)
     proposal = _lock(proposal)
     _check_open(proposal)
-    if not _check_fresh(proposal, expected_version, data):
+    return proposal, data, _check_fresh(proposal, expected_version, data)
+
+
+def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
+                  upload=None, remove_attachment: bool = False) -> Proposal:
+    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
+    proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
+    if not fresh:
         return proposal
     _apply(proposal, data, upload, remove_attachment)
     db.session.flush()
@@ -189,12 +195,8 @@ def eligibility_problems(challenge: Challenge, startup: Organisation, now: datet
 def submit_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
                     upload=None, remove_attachment: bool = False) -> ProposalVersion:
     """Save and submit: a new numbered version, the reference on first submit, a receipt by e-mail."""
-    if not permissions.can_view_own_proposal(user, proposal):
-        raise NotAllowed(_("This is not your startup's proposal."))
-    data = _clean(data)
-    proposal = _lock(proposal)
-    _check_open(proposal)
-    if not _check_fresh(proposal, expected_version, data):
+    proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
+    if not fresh:
         if proposal.status == ProposalStatus.SUBMITTED and not proposal.has_unsubmitted_changes:
             return proposal.latest_version  # the same submit again: the same receipt
     _apply(proposal, data, upload, remove_attachment)

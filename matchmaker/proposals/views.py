@@ -199,12 +199,7 @@ def attachment(proposal_id: int):
 # --- officers -------------------------------------------------------------------------------------
 
 def _officer_challenge(ref: str):
-    challenge = challenge_services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not permissions.can_list_proposals(current_user, challenge):
-        abort(404 if not can_view_challenge(current_user, challenge) else 403)
-    return challenge
+    return challenge_services.challenge_for(current_user, ref, permissions.can_list_proposals)
 
 
 @bp.get("/challenges/<ref>/proposals")

@@ -1,42 +1,54 @@
 """One matcher index per process for each kind of record, kept in step with the database.
 
-The index is built once (in a background thread outside tests, so start-up stays fast) and then
-synchronised incrementally: before use, at most every `SYNC_SECONDS`, the rows changed since the
-last look (`updated_at` past a watermark) are re-added or removed. Every process of a deployment does
-this on its own, so a change made through one gunicorn worker reaches all of them within a second,
-without a rebuild and without shared state.
+Building: outside tests the index is built in a separate process (so the web process keeps serving
+at full speed), written to a snapshot file in the instance folder and loaded from there; another
+worker that starts while the snapshot is fresh loads it instead of building again.
+
+Keeping up: before use, at most every `SYNC_SECONDS`, the rows whose `updated_at` moved since the
+last look are re-added or removed. Every process does this on its own, so a change made through one
+gunicorn worker reaches all of them within a second, without a rebuild and without shared state.
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+import pickle
 import threading
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Callable, Iterable
 
 from flask import Flask
 
+from ..db_types import utcnow
 from ..extensions import db
 from ..matching import MatchIndex
 
 log = logging.getLogger(__name__)
 SYNC_SECONDS = 0.5
-OVERLAP = timedelta(seconds=5)  # re-read a little before the watermark: commits can land out of order
+OVERLAP = timedelta(seconds=5)  # look back a little: a transaction can commit after a later one
+SNAPSHOT_MAX_AGE = timedelta(minutes=30)
+BUILD_TIMEOUT = 600  # seconds
+
+# (ids and times) since a moment, and full records for some ids
+Stamps = Callable[[datetime | None], Iterable[tuple[int, datetime]]]
+Records = Callable[[list[int] | None], Iterable[tuple[int, dict | None]]]
 
 
 class LiveIndex:
-    """`rows_since(moment)` yields (id, updated_at, record or None); None means: not indexed (any more)."""
-
-    def __init__(self, name: str, rows_since: Callable[[datetime | None], Iterable[tuple[int, datetime, dict | None]]]):
+    def __init__(self, name: str, stamps: Stamps, records: Records):
         self.name = name
-        self.rows_since = rows_since
+        self.stamps = stamps
+        self.records = records
         self.index: MatchIndex | None = None
         self.lock = threading.RLock()
         self.ready = threading.Event()
         self.builder: threading.Thread | None = None
-        self.watermark: datetime | None = None
         self.seen: dict[int, datetime] = {}
+        self.synced_at: datetime | None = None
         self.last_sync = 0.0
         self.build_seconds: float | None = None
 
@@ -46,30 +58,42 @@ class LiveIndex:
             if self.builder is not None or self.ready.is_set():
                 return
             if not background:
-                self._build(app)
+                with app.app_context():
+                    self._install(*build_snapshot(self.name, self.stamps, self.records))
                 return
-            self.builder = threading.Thread(target=self._build, args=(app,), name=f"match-{self.name}", daemon=True)
+            self.builder = threading.Thread(target=self._build_elsewhere, args=(app,), name=f"match-{self.name}",
+                                            daemon=True)
             self.builder.start()
 
-    def _build(self, app: Flask) -> None:
-        started = time.perf_counter()
-        with app.app_context():
-            try:
-                records, seen, watermark = [], {}, None
-                for row_id, updated_at, record in self.rows_since(None):
-                    seen[row_id] = updated_at
-                    watermark = updated_at if watermark is None or updated_at > watermark else watermark
-                    if record is not None:
-                        records.append(record)
-                index = MatchIndex.build(records)
-            finally:
-                db.session.remove()
+    def _install(self, index: MatchIndex, seen: dict, synced_at: datetime, seconds: float) -> None:
         with self.lock:
-            self.index, self.seen, self.watermark = index, seen, watermark
-            self.last_sync = time.monotonic()
-            self.build_seconds = time.perf_counter() - started
+            self.index, self.seen, self.synced_at = index, seen, synced_at
+            self.build_seconds = seconds
+            self.last_sync = 0.0
             self.ready.set()
-        log.info("match index %s: %d records in %.2f s", self.name, len(index), self.build_seconds)
+        log.info("match index %s ready: %d records (%.1f s)", self.name, len(index), seconds)
+
+    def _build_elsewhere(self, app: Flask) -> None:
+        path = Path(app.instance_path) / "match-index" / f"{self.name}.pickle"
+        started = time.perf_counter()
+        try:
+            if not _fresh(path):
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with _build_lock(path) as we_build:
+                    if we_build:
+                        _run_build_process(self.name, app, path)
+                    else:  # another worker is building it: wait for its snapshot
+                        _wait_for(path)
+            with path.open("rb") as handle:
+                index, seen, synced_at = pickle.load(handle)
+        except Exception:  # fall back to building here: slower, but the feature keeps working
+            log.exception("building the %s index in a separate process failed; building in-process", self.name)
+            with app.app_context():
+                try:
+                    index, seen, synced_at, _ = build_snapshot(self.name, self.stamps, self.records)
+                finally:
+                    db.session.remove()
+        self._install(index, seen, synced_at, time.perf_counter() - started)
 
     # --- keeping up -----------------------------------------------------------------------------
     def sync(self, force: bool = False) -> int:
@@ -80,21 +104,19 @@ class LiveIndex:
         if not force and now - self.last_sync < SYNC_SECONDS:
             return 0
         with self.lock:
-            since = None if self.watermark is None else self.watermark - OVERLAP
-            changed = 0
-            for row_id, updated_at, record in self.rows_since(since):
-                if self.seen.get(row_id) == updated_at:
-                    continue
-                self.seen[row_id] = updated_at
-                if self.watermark is None or updated_at > self.watermark:
-                    self.watermark = updated_at
-                if record is None:
-                    self.index.remove(str(row_id))
-                else:
-                    self.index.add(record)
-                changed += 1
+            started_at = utcnow()
+            since = self.synced_at - OVERLAP if self.synced_at else None
+            changed = [(row_id, stamp) for row_id, stamp in self.stamps(since) if self.seen.get(row_id) != stamp]
+            if changed:
+                for row_id, record in self.records([row_id for row_id, _ in changed]):
+                    if record is None:
+                        self.index.remove(str(row_id))
+                    else:
+                        self.index.add(record)
+                self.seen.update(changed)
+            self.synced_at = started_at
             self.last_sync = now
-            return changed
+            return len(changed)
 
     def get(self, app: Flask, *, background: bool, wait: float) -> MatchIndex | None:
         """The index, in step with the database; None while it is still being built (after `wait`)."""
@@ -111,3 +133,77 @@ class LiveIndex:
             return None
         with self.lock:
             return index.rank(query, top=top, only=only, exclude=exclude)
+
+
+def build_snapshot(name: str, stamps: Stamps, records: Records):
+    """(index, seen stamps, synced_at, seconds) from the database of the current app context."""
+    started, synced_at = time.perf_counter(), utcnow()
+    seen = {row_id: stamp for row_id, stamp in stamps(None)}
+    index = MatchIndex.build(record for _row_id, record in records(None) if record is not None)
+    return index, seen, synced_at, time.perf_counter() - started
+
+
+def _run_build_process(name: str, app: Flask, path: Path) -> None:
+    process = multiprocessing.get_context("spawn").Process(
+        target=build_snapshot_file, name=f"match-build-{name}", args=(name, _settings(app), str(path)), daemon=True)
+    process.start()
+    process.join()
+    if process.exitcode != 0:
+        raise RuntimeError(f"index build for {name} failed ({process.exitcode})")
+
+
+class _build_lock:
+    """A lock file next to the snapshot, so that of several workers starting at once only one builds."""
+
+    def __init__(self, path: Path):
+        self.lock = path.with_suffix(".building")
+        self.owned = False
+
+    def __enter__(self) -> bool:
+        if self.lock.exists() and time.time() - self.lock.stat().st_mtime > BUILD_TIMEOUT:
+            self.lock.unlink(missing_ok=True)  # left behind by a build that died
+        try:
+            os.close(os.open(self.lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            self.owned = True
+        except FileExistsError:
+            self.owned = False
+        return self.owned
+
+    def __exit__(self, *exc) -> None:
+        if self.owned:
+            self.lock.unlink(missing_ok=True)
+
+
+def _wait_for(path: Path) -> None:
+    deadline = time.monotonic() + BUILD_TIMEOUT
+    while not _fresh(path):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"no fresh snapshot at {path.name}")
+        time.sleep(0.5)
+
+
+def _settings(app: Flask) -> dict:
+    keys = ("SQLALCHEMY_DATABASE_URI", "SQLALCHEMY_ENGINE_OPTIONS", "SECRET_KEY")
+    return {key: app.config[key] for key in keys}
+
+
+def _fresh(path: Path) -> bool:
+    if not path.exists():
+        return False
+    age = time.time() - path.stat().st_mtime
+    return age < SNAPSHOT_MAX_AGE.total_seconds()
+
+
+def build_snapshot_file(name: str, settings: dict, path: str) -> None:
+    """Entry point of the build process: read the database, build, write the snapshot atomically."""
+    from .. import create_app
+    from .services import loaders
+
+    app = create_app({**settings, "MATCH_INDEX_BACKGROUND": False, "RATELIMIT_ENABLED": False})
+    with app.app_context():
+        stamps, records = loaders(name)
+        index, seen, synced_at, _ = build_snapshot(name, stamps, records)
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "wb") as handle:
+        pickle.dump((index, seen, synced_at), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(temporary, path)

@@ -23,6 +23,7 @@ def startup_record(org) -> dict:
 
 
 def challenge_record(challenge, themes: list[str] | None = None) -> dict:
+    """From a Challenge or a row with the same attributes (then `themes` must be given)."""
     text = "\n".join(part for part in (challenge.summary, challenge.problem, challenge.desired_outcome,
                                        challenge.affected, challenge.department) if part)
     codes = themes if themes is not None else challenge.themes

@@ -32,35 +32,68 @@ class Match:
     why: list[dict]
 
 
-def _startup_rows(since: datetime | None):
-    query = select(Organisation).where(Organisation.kind == OrgKind.STARTUP)
+def _startup_stamps(since: datetime | None):
+    query = select(Organisation.id, Organisation.updated_at).where(Organisation.kind == OrgKind.STARTUP)
     if since is not None:
         query = query.where(Organisation.updated_at >= since)
-    for org in db.session.scalars(query.execution_options(yield_per=2000)):
-        yield org.id, org.updated_at, startup_record(org)
+    return db.session.execute(query.execution_options(yield_per=5000))
 
 
-def _challenge_rows(since: datetime | None):
-    query = select(Challenge)
+def _startup_records(ids: list[int] | None):
+    query = select(Organisation.id, Organisation.name, Organisation.description, Organisation.region,
+                   Organisation.capabilities, Organisation.sectors).where(Organisation.kind == OrgKind.STARTUP)
+    for chunk in _chunks(ids):
+        rows = db.session.execute(query if chunk is None else query.where(Organisation.id.in_(chunk)))
+        for row in rows.yield_per(5000):
+            yield row.id, startup_record(row)
+
+
+def _challenge_stamps(since: datetime | None):
+    query = select(Challenge.id, Challenge.updated_at)
     if since is not None:
         query = query.where(Challenge.updated_at >= since)
-    challenges = list(db.session.scalars(query))
-    themes: dict[int, list[str]] = {}
-    if challenges:
-        ids = [c.id for c in challenges]
-        for start in range(0, len(ids), 5000):
-            for link in db.session.scalars(select(ChallengeTheme).where(ChallengeTheme.challenge_id.in_(ids[start:start + 5000]))):
-                themes.setdefault(link.challenge_id, []).append(link.theme)
-    for challenge in challenges:
-        indexed = challenge.status in PUBLIC_STATUSES
-        yield challenge.id, challenge.updated_at, challenge_record(challenge, themes.get(challenge.id, [])) if indexed else None
+    return db.session.execute(query.execution_options(yield_per=5000))
+
+
+def _challenge_records(ids: list[int] | None):
+    columns = select(Challenge.id, Challenge.title, Challenge.summary, Challenge.problem, Challenge.desired_outcome,
+                     Challenge.affected, Challenge.department, Challenge.keywords, Challenge.status)
+    for chunk in _chunks(ids):
+        query = columns if chunk is None else columns.where(Challenge.id.in_(chunk))
+        rows = db.session.execute(query).all()
+        themes: dict[int, list[str]] = {}
+        theme_query = select(ChallengeTheme.challenge_id, ChallengeTheme.theme)
+        if chunk is not None:
+            theme_query = theme_query.where(ChallengeTheme.challenge_id.in_(chunk))
+        for challenge_id, theme in db.session.execute(theme_query):
+            themes.setdefault(challenge_id, []).append(theme)
+        for row in rows:
+            indexed = row.status in PUBLIC_STATUSES
+            yield row.id, challenge_record(row, themes.get(row.id, [])) if indexed else None
+        # rows whose id was asked for but no longer exists are removed from the index
+        if chunk is not None:
+            for missing in set(chunk) - {row.id for row in rows}:
+                yield missing, None
+
+
+def _chunks(ids: list[int] | None, size: int = 2000):
+    if ids is None:
+        yield None
+        return
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def loaders(name: str):
+    """The (stamps, records) functions of an index: startups or challenges."""
+    return (_startup_stamps, _startup_records) if name == "startups" else (_challenge_stamps, _challenge_records)
 
 
 def _live(name: str) -> LiveIndex:
     app = current_app._get_current_object()
     holders = app.extensions.setdefault(EXTENSION_KEY, {})
     if name not in holders:
-        holders[name] = LiveIndex(name, _startup_rows if name == "startups" else _challenge_rows)
+        holders[name] = LiveIndex(name, *loaders(name))
     return holders[name]
 
 
@@ -93,6 +126,14 @@ def _load(model, results) -> list[Match]:
 def startups_for_challenge(challenge: Challenge, limit: int = 50) -> list[Match]:
     results = _rank("startups", challenge_record(challenge), top=limit)
     return _load(Organisation, results or [])
+
+
+def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) -> list[Match]:
+    """The head of a ranking: scores of at least `share` of the best one (the tail stays one click away)."""
+    if not matches:
+        return []
+    floor = matches[0].score * share
+    return [m for m in matches if m.score >= floor][:limit]
 
 
 def challenges_for_startup(startup: Organisation, limit: int = 5) -> list[Match]:

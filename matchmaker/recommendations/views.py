@@ -1,9 +1,8 @@
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..challenges import services as challenge_services
-from ..challenges.permissions import can_view_challenge
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation
@@ -15,24 +14,22 @@ bp = Blueprint("recommendations", __name__, url_prefix="/challenges/<ref>")
 
 
 def _challenge(ref: str, allowed=permissions.can_see_fitting_startups):
-    challenge = challenge_services.find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(current_user, challenge):
-        abort(403 if can_view_challenge(current_user, challenge) else 404)
-    return challenge
+    return challenge_services.challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/fit")
 @login_required
 def fitting_startups(ref: str):
     challenge = _challenge(ref)
-    matches = services.startups_for_challenge(challenge)
+    everything = services.startups_for_challenge(challenge, limit=500)
+    show_all = request.args.get("all") == "1"
+    matches = everything if show_all else services.strong_matches(everything)
     invited = {i.startup_id: i for i in invitations.invitations_of(challenge)}
     return render_template(
         "recommendations/fit.html", challenge=challenge, matches=matches, invited=invited,
         eligibility={m.item.id: eligibility_problems(challenge, m.item) for m in matches},
         can_invite=permissions.can_invite_to_apply(current_user, challenge), form=EmptyForm(),
+        hidden=len(everything) - len(matches), show_all=show_all,
     )
 
 

@@ -80,7 +80,8 @@ def test_pages_meet_wcag_aa(live_server, page_factory, content, locale, width):
         page.goto(f"{live_server}/account/login")
         page.fill("#email", email)
         page.fill("#password", PASSWORD)
-        page.click("main form button[type=submit]")
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
         for path in pages:
             page.goto(live_server + path.format(**content))
             found = axe_violations(page)
@@ -99,9 +100,25 @@ def test_form_errors_are_announced_and_linked(live_server, page_factory):
     page.fill("#name", "X")
     page.fill("#email", "not-an-address")
     page.fill("#password", "short")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     summary = page.locator(".error-summary")
     assert summary.get_attribute("role") == "alert"
     assert page.locator("#email").get_attribute("aria-invalid") == "true"
     assert "email-error" in page.locator("#email").get_attribute("aria-describedby")
     assert axe_violations(page) == []
+
+
+def test_phone_menu_folds_and_unfolds(live_server, page_factory):
+    page = page_factory("en", width=360, height=700)
+    page.goto(f"{live_server}/")
+    nav, toggle = page.locator("#site-nav"), page.locator(".menu-toggle")
+    assert toggle.is_visible() and not nav.is_visible()
+    toggle.click()
+    assert nav.is_visible() and toggle.get_attribute("aria-expanded") == "true"
+    assert page.locator("#site-nav >> text=Sign in").is_visible()
+    toggle.click()
+    assert not nav.is_visible()
+    wide = page_factory("en", width=1280)
+    wide.goto(f"{live_server}/")
+    assert wide.locator("#site-nav").is_visible() and not wide.locator(".menu-toggle").is_visible()

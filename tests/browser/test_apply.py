@@ -28,18 +28,22 @@ def test_startup_drafts_submits_edits_and_withdraws_on_a_phone(live_server, page
     page.goto(f"{base}/account/login")
     page.fill("#email", member.email)
     page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
 
     page.goto(f"{base}/challenges/{challenge.slug}")
-    page.click("main >> text=Voorstel schrijven >> nth=0")
+    with page.expect_navigation():
+        page.click("main >> text=Voorstel schrijven >> nth=0")
     page.fill("#summary", "Vulgraadsensoren in ondergrondse containers.")
     counter = page.locator("#summary-counter").inner_text()
     assert counter == "44 van 500 tekens, 4 woorden"
-    page.click("button[name=save]")
+    with page.expect_navigation():
+        page.click("button[name=save]")
     assert "Opgeslagen als concept." in page.content()
 
     # submitting a half-filled proposal says what is missing and keeps the text
-    page.click("button[name=submit]")
+    with page.expect_navigation():
+        page.click("button[name=submit]")
     assert "Vul het team in." in page.content()
     assert page.input_value("#summary") == "Vulgraadsensoren in ondergrondse containers."
 
@@ -53,7 +57,8 @@ def test_startup_drafts_submits_edits_and_withdraws_on_a_phone(live_server, page
     page.set_input_files("#attachment", str(pdf))
     if screenshot_dir:
         page.screenshot(path=f"{screenshot_dir}/apply-form-phone.png", full_page=True)
-    page.click("button[name=submit]")
+    with page.expect_navigation():
+        page.click("button[name=submit]")
     page.wait_for_url(re.compile(r".*/receipt/1$"))
     content = page.content()
     proposal = db.session.scalar(select(Proposal))
@@ -64,13 +69,15 @@ def test_startup_drafts_submits_edits_and_withdraws_on_a_phone(live_server, page
     # edit after submitting: a second version
     page.goto(f"{base}/proposals/{proposal.id}/edit")
     page.fill("#summary", "Vulgraadsensoren en dynamische routes in de binnenstad.")
-    page.click("button[name=submit]")
+    with page.expect_navigation():
+        page.click("button[name=submit]")
     page.wait_for_url(re.compile(r".*/receipt/2$"))
 
     # withdraw (confirm the dialog)
     page.goto(f"{base}/proposals/{proposal.id}")
     page.once("dialog", lambda dialog: dialog.accept())
-    page.click("button:has-text('Intrekken')")
+    with page.expect_navigation():
+        page.click("button:has-text('Intrekken')")
     assert "Je voorstel is ingetrokken." in page.content()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     db.session.rollback()

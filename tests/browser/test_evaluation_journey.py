@@ -25,7 +25,8 @@ def sign_in(page, base, email):
     page.goto(f"{base}/account/login")
     page.fill("#email", email)
     page.fill("#password", PASSWORD)
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     page.wait_for_url(re.compile(r".*/dashboard$"))
 
 
@@ -44,7 +45,8 @@ def test_publish_apply_close_score_decide_release_feedback(live_server, page_fac
     sign_in(office, base, officer.email)
     office.goto(f"{base}/challenges/{draft.id}/manage")
     office.once("dialog", lambda d: d.accept())
-    office.click("button:has-text('Publish')")
+    with office.expect_navigation():
+        office.click("button:has-text('Publish')")
     office.wait_for_url(re.compile(r".*/challenges/challenge-\d+$"))
 
     # the startup applies
@@ -57,14 +59,16 @@ def test_publish_apply_close_score_decide_release_feedback(live_server, page_fac
     shop.fill("#team", "Een ontwerper en een klimaatonderzoeker.")
     shop.fill("#price_cents", "30000")
     shop.fill("#duration_weeks", "6")
-    shop.click("button[name=submit]")
+    with shop.expect_navigation():
+        shop.click("button[name=submit]")
     shop.wait_for_url(re.compile(r".*/receipt/1$"))
 
     # the officer invites an evaluator (still before the deadline)
     office.goto(f"{base}/challenges/{draft.id}/panel")
     office.fill("#email", evaluator.email)
     office.select_option("#discipline", "operations")
-    office.click("form.form button:has-text('Send invitation')")
+    with office.expect_navigation():
+        office.click("form.form button:has-text('Send invitation')")
     assert "Invitation sent" in office.content()
 
     # time passes: the deadline is over
@@ -79,16 +83,20 @@ def test_publish_apply_close_score_decide_release_feedback(live_server, page_fac
     sign_in(panel, base, evaluator.email)
     invite = db.session.scalar(select(OutboxMessage).where(OutboxMessage.to == evaluator.email))
     panel.goto(re.search(r"http://[^\s]+/panel/invitations/[^\s]+", invite.body).group(0))
-    panel.click("button:has-text('Accept and join the panel')")
+    with panel.expect_navigation():
+        panel.click("button:has-text('Accept and join the panel')")
     panel.wait_for_url(re.compile(r".*/panel/\d+/conflicts$"))
     assert "Koelwijk" in panel.content()
-    panel.click("button:has-text('Confirm my declarations')")
-    panel.click("text=Koelwijk")
+    with panel.expect_navigation():
+        panel.click("button:has-text('Confirm my declarations')")
+    with panel.expect_navigation():
+        panel.click("text=Koelwijk")
     for criterion in challenge.criteria:
         panel.check(f"input[name=score_{criterion.id}][value='4']")
     panel.check("input[name=recommendation][value=shortlist]")
     panel.fill("#feedback", "Sterk idee; meet ook de gevoelstemperatuur.")
-    panel.click("button:has-text('Submit review')")
+    with panel.expect_navigation():
+        panel.click("button:has-text('Submit review')")
     assert "Your review is submitted." in panel.content()
 
     # the officer sees the ranking, decides and releases
@@ -100,15 +108,18 @@ def test_publish_apply_close_score_decide_release_feedback(live_server, page_fac
     form = office.locator("section.card form.form").first
     form.locator("select").select_option("awarded")
     form.locator("textarea").first.fill("Beste score en een haalbaar plan.")
-    form.locator("button:has-text('Prepare decision')").click()
+    with office.expect_navigation():
+        form.locator("button:has-text('Prepare decision')").click()
     assert "Decision prepared" in office.content()
     office.once("dialog", lambda d: d.accept())
-    office.click("button:has-text('Release decisions')")
+    with office.expect_navigation():
+        office.click("button:has-text('Release decisions')")
     assert "decision(s) released" in office.content()
 
     # the startup reads the outcome and the feedback, without the evaluator's name
     shop.goto(f"{base}/proposals/")
-    shop.click("text=Koele plekken in de wijk")
+    with shop.expect_navigation():
+        shop.click("text=Koele plekken in de wijk")
     content = shop.content()
     assert "Gegund" in content and "Beste score en een haalbaar plan." in content
     assert "Sterk idee; meet ook de gevoelstemperatuur." in content

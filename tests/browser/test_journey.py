@@ -30,7 +30,8 @@ def sign_in(page, base, email, password=PASSWORD):
     page.goto(f"{base}/account/login")
     page.fill("#email", email)
     page.fill("#password", password)
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
 
 
 def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, page_factory, make, screenshot_dir):
@@ -44,7 +45,8 @@ def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, pag
     page.fill("#name", "Ilse Inkoper")
     page.fill("#email", "ilse@gemeente-voorbeeld.nl")
     page.fill("#password", "een lang en veilig wachtwoord")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     page.wait_for_url(f"{base}/dashboard")
     assert page.locator(".notice").is_visible()  # "confirm your e-mail address"
 
@@ -54,17 +56,20 @@ def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, pag
 
     # register the municipality
     page.goto(f"{base}/organisations/new")
-    page.click("text=Register a municipality")
+    with page.expect_navigation():
+        page.click("text=Register a municipality")
     page.fill("#name", "Gemeente Voorbeeld")
     page.fill("#region", "Utrecht")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     assert "An administrator will verify it" in page.content()
 
     # the administrator verifies it (in a second browser session)
     admin_page = page_factory("en")
     sign_in(admin_page, base, admin.email)
     admin_page.goto(f"{base}/admin/organisations")
-    admin_page.click("text=Verify Gemeente Voorbeeld")
+    with admin_page.expect_navigation():
+        admin_page.click("text=Verify Gemeente Voorbeeld")
     assert "is verified" in admin_page.content()
 
     # write the challenge
@@ -78,13 +83,15 @@ def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, pag
     page.fill("#budget_max", "40000")
     page.fill("#questions_close_at", "2030-05-01T12:00")
     page.fill("#submissions_close_at", "2030-05-15T17:00")
-    page.click("main form button[type=submit]")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
     assert "The draft is saved" in page.content()
     assert page.locator("text=Everything is in place").is_visible()
 
     # publish (confirm the dialog)
     page.once("dialog", lambda dialog: dialog.accept())
-    page.click("button:has-text('Publish')")
+    with page.expect_navigation():
+        page.click("button:has-text('Publish')")
     page.wait_for_url(re.compile(r".*/challenges/hittestress-in-versteende-wijken$"))
     assert "Published" in page.content()
     if screenshot_dir:
@@ -93,7 +100,8 @@ def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, pag
     # anyone finds it on the public list, with a typo-free search and the deadline in Dutch time
     visitor = page_factory("nl", width=360, height=740)
     visitor.goto(f"{base}/challenges/?q=hittestress")
-    visitor.click("text=Hittestress in versteende wijken")
+    with visitor.expect_navigation():
+        visitor.click("text=Hittestress in versteende wijken")
     content = visitor.content()
     assert "Kwetsbare bewoners hebben het meest last van hitte." in content
     assert "15 mei 2030, 17:00" in content

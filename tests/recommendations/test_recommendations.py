@@ -159,17 +159,45 @@ def test_digest_goes_to_opted_in_members_once_a_day(market, make, outbox):
     assert digest.send_digests(now=utcnow() + timedelta(days=2)) == 0  # nothing new since
 
 
-def test_index_not_ready_answers_none_within_the_wait(app):
-    started = threading.Event()
-    release = threading.Event()
+def test_background_build_runs_in_another_process_and_answers_none_until_ready(app, market):
+    """The real production path: a separate process builds from the database and writes a snapshot."""
+    import shutil
+    from pathlib import Path
 
-    def slow_rows(since):
-        started.set()
-        release.wait(5)
-        return iter(())
+    shutil.rmtree(Path(app.instance_path) / "match-index", ignore_errors=True)
+    commit()
+    holder = live.LiveIndex("challenges", *services.loaders("challenges"))
+    assert holder.get(app, background=True, wait=0) is None  # not ready at once: the request is not held up
+    index = holder.get(app, background=True, wait=120)
+    assert index is not None and str(market["challenge"].id) in index
+    assert (Path(app.instance_path) / "match-index" / "challenges.pickle").exists()
+    # a second process-local holder reuses the fresh snapshot instead of building again
+    again = live.LiveIndex("challenges", *services.loaders("challenges"))
+    assert str(market["challenge"].id) in again.get(app, background=True, wait=60)
 
-    holder = live.LiveIndex("slow", slow_rows)
-    assert holder.get(app, background=True, wait=0.05) is None
-    assert started.is_set()
-    release.set()
-    assert holder.get(app, background=True, wait=5) is not None
+
+def test_fit_page_shows_the_strong_head_and_the_rest_on_request(client, market, make):
+    for n in range(4):  # several profiles sharing one plain word: a weak signal
+        make.startup(name=f"Zwakke Match {n}", description=f"Fietsenstalling {n} in een straat.")
+    login(client, market["officer"])
+    head = client.get(f"/challenges/{market['challenge'].id}/fit").get_data(as_text=True)
+    everything = client.get(f"/challenges/{market['challenge'].id}/fit?all=1").get_data(as_text=True)
+    assert "Containerwijs" in head and "Zwakke Match" not in head and "more startup" in head
+    assert "Zwakke Match" in everything
+
+
+def test_strong_matches_keep_scores_of_at_least_a_share_of_the_best():
+    matches = [services.Match(item=i, score=s, why=[]) for i, s in enumerate([50.0, 30.0, 20.0, 19.9, 5.0])]
+    assert [m.item for m in services.strong_matches(matches)] == [0, 1, 2]
+    assert services.strong_matches([]) == []
+
+
+def test_only_one_worker_builds_at_a_time(tmp_path):
+    target = tmp_path / "startups.pickle"
+    first, second = live._build_lock(target), live._build_lock(target)
+    with first as first_builds:
+        with second as second_builds:
+            assert (first_builds, second_builds) == (True, False)
+    assert not target.with_suffix(".building").exists()
+    with live._build_lock(target) as builds_again:
+        assert builds_again
