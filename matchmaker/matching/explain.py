@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 class MatchResult:
     """One ranked record.
 
-    ``score`` is 0-100 (100: the record covers every query word); ``why`` lists the top
+    ``score`` is 0-100 (about 100: the record covers every query word; a mild prior scales it by
+    0.85-1.1 with the length of the record's profile, capped at 100); ``why`` lists the top
     contributions, best first, as JSON-ready dicts::
 
         {"query": "afvalinzameling", "matched": "afval", "field": "title",
