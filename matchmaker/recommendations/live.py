@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 SYNC_SECONDS = 0.5
 OVERLAP = timedelta(seconds=5)  # look back a little: a transaction can commit after a later one
 SNAPSHOT_MAX_AGE = timedelta(minutes=30)
+# No profile-length prior in the app: a startup is not ranked up for writing a longer profile.
+INDEX_PARAMS = {"prior": 0.0}
 BUILD_TIMEOUT = 600  # seconds
 
 # (ids and times) since a moment, and full records for some ids
@@ -139,7 +141,7 @@ def build_snapshot(name: str, stamps: Stamps, records: Records):
     """(index, seen stamps, synced_at, seconds) from the database of the current app context."""
     started, synced_at = time.perf_counter(), utcnow()
     seen = {row_id: stamp for row_id, stamp in stamps(None)}
-    index = MatchIndex.build(record for _row_id, record in records(None) if record is not None)
+    index = MatchIndex.build((record for _row_id, record in records(None) if record is not None), **INDEX_PARAMS)
     return index, seen, synced_at, time.perf_counter() - started
 
 

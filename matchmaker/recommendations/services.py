@@ -17,7 +17,7 @@ from ..enums import OrgKind
 from ..extensions import db
 from ..organisations.models import Organisation
 from ..matching import MatchIndex
-from .live import LiveIndex
+from .live import INDEX_PARAMS, LiveIndex
 from .records import challenge_record, proposal_record, startup_record
 
 EXTENSION_KEY = "matching"
@@ -177,6 +177,6 @@ def proposal_fit_scores(challenge: Challenge) -> dict[int, float]:
     records = [proposal_record(p, v) for p in proposals if (v := version_that_counts(p)) is not None]
     if not records:
         return {}
-    index = MatchIndex.build(records)
+    index = MatchIndex.build(records, **INDEX_PARAMS)
     return {int(r.id): round(r.score, 1) for r in index.rank(challenge_record(challenge), top=len(records),
                                                               explain=False)}
