@@ -152,3 +152,17 @@ def outbox():
         return list(db.session.scalars(query))
 
     return _read
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """With REQUIRE_BROWSER=1 (CI) the run fails unless browser tests actually ran and passed."""
+    if os.environ.get("REQUIRE_BROWSER") != "1" or exitstatus != 0:
+        return
+    if getattr(session.config, "workerinput", None) is not None:
+        return  # an xdist worker: the controller decides
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    passed = reporter.stats.get("passed", []) if reporter else []
+    if not any("browser" in report.keywords for report in passed):
+        if reporter:
+            reporter.write_line("REQUIRE_BROWSER=1 but no browser test ran: failing the run.", red=True)
+        session.exitstatus = 1
