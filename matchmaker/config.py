@@ -64,7 +64,9 @@ class Config:
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER")  # None: instance/uploads
     PREFERRED_URL_SCHEME = os.environ.get("PREFERRED_URL_SCHEME", "http")
     SERVER_NAME = os.environ.get("SERVER_NAME")
-    PUBLIC_URL = os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000")
+    # The address in e-mail links. Unset: the address of the request that sends the mail (or the
+    # development address outside requests). Set it in production, behind a proxy.
+    PUBLIC_URL = os.environ.get("PUBLIC_URL")
 
     PER_PAGE = 12
     PASSWORD_HASH_METHOD = "scrypt"  # werkzeug's maintained default

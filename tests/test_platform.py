@@ -111,13 +111,30 @@ def test_mail_is_rendered_in_the_recipients_language(make):
 
 
 def test_mail_links_use_the_public_address(app, make):
-    user = make.user(verified=False)
     from matchmaker.accounts.services import send_verification
 
-    with app.test_request_context(base_url="http://internal:8000"):
-        send_verification(user=user)
+    user = make.user(verified=False)
+    app.config["PUBLIC_URL"] = "https://matchmaker.gemeente.example"
+    try:
+        with app.test_request_context(base_url="http://internal:8000"):
+            send_verification(user=user)
+    finally:
+        app.config["PUBLIC_URL"] = None
     message = db.session.scalar(select(OutboxMessage))
-    assert app.config["PUBLIC_URL"] + "/account/verify/" in message.body
+    assert "https://matchmaker.gemeente.example/account/verify/" in message.body
+
+
+def test_mail_links_follow_the_request_when_no_public_address_is_set(app, make):
+    from matchmaker.accounts.services import send_verification
+
+    user = make.user(verified=False)
+    with app.test_request_context(base_url="http://localhost:5055"):
+        send_verification(user=user)
+    without_request = make.user(verified=False)
+    send_verification(user=without_request)
+    bodies = [m.body for m in db.session.scalars(select(OutboxMessage).order_by(OutboxMessage.id))]
+    assert "http://localhost:5055/account/verify/" in bodies[0]
+    assert "http://127.0.0.1:5000/account/verify/" in bodies[1]
 
 
 def test_create_admin_command(app):

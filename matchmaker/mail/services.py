@@ -9,7 +9,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
-from flask import current_app, render_template, url_for
+from flask import current_app, has_request_context, render_template, request, url_for
 from flask_babel import force_locale
 
 from ..database import remember_outbox_id
@@ -29,7 +29,7 @@ def queue_mail(*, to: str, template: str, locale: str | None = None, **context) 
     """
     locale = locale or current_app.config["BABEL_DEFAULT_LOCALE"]
     # Links in mail point at the public address, whether we are in a request, a job or the CLI.
-    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]), force_locale(locale):
+    with current_app.test_request_context(base_url=public_url()), force_locale(locale):
         tmpl = current_app.jinja_env.get_template(f"mail/{template}.txt")
         subject = " ".join(str(getattr(tmpl.make_module(dict(context)), "subject", "Matchmaker")).split())
         body = render_template(f"mail/{template}.txt", **context).strip() + "\n"
@@ -40,9 +40,21 @@ def queue_mail(*, to: str, template: str, locale: str | None = None, **context) 
     return message
 
 
+DEFAULT_PUBLIC_URL = "http://127.0.0.1:5000"
+
+
+def public_url() -> str:
+    configured = current_app.config.get("PUBLIC_URL")
+    if configured:
+        return configured.rstrip("/")
+    if has_request_context():
+        return request.host_url.rstrip("/")
+    return DEFAULT_PUBLIC_URL
+
+
 def external_url(endpoint: str, **values) -> str:
-    """An absolute link on the public address (`PUBLIC_URL`), for e-mail; works outside requests too."""
-    with current_app.test_request_context(base_url=current_app.config["PUBLIC_URL"]):
+    """An absolute link on the public address, for e-mail; works outside requests too."""
+    with current_app.test_request_context(base_url=public_url()):
         return url_for(endpoint, _external=True, **values)
 
 

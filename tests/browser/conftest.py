@@ -45,8 +45,7 @@ def live_server(app):
     server = make_server("127.0.0.1", 0, served, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    served.config["PUBLIC_URL"] = f"http://127.0.0.1:{server.server_port}"
-    yield served.config["PUBLIC_URL"]
+    yield f"http://127.0.0.1:{server.server_port}"
     server.shutdown()
 
 
