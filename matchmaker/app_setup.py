@@ -59,9 +59,9 @@ def init_app(app: Flask) -> None:
     from . import models  # noqa: F401  (every table registered with the metadata)
 
     _register_blueprints(app)
+    from .cli import register_cli
     from .errorpages import register_error_handlers
     from .templating import register_template_helpers
-    from .cli import register_cli
 
     register_error_handlers(app)
     register_template_helpers(app)
@@ -99,13 +99,13 @@ def _init_login(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from .accounts.views import bp as accounts_bp
-    from .api.views import bp as api_bp
     from .admin.views import bp as admin_bp
+    from .api.views import bp as api_bp
     from .challenges.views import bp as challenges_bp
-    from .main.views import bp as main_bp
-    from .organisations.views import bp as organisations_bp
     from .evaluation.panel_views import bp as panel_bp
     from .evaluation.views import bp as evaluation_bp
+    from .main.views import bp as main_bp
+    from .organisations.views import bp as organisations_bp
     from .proposals.views import bp as proposals_bp
     from .recommendations.views import bp as recommendations_bp
 

@@ -75,7 +75,7 @@ class Config:
 class TestConfig(Config):
     ENV_NAME = "testing"
     TESTING = True
-    SECRET_KEY = "test-secret-key-not-for-production"  # noqa: S105 - tests only
+    SECRET_KEY = "test-secret-key-not-for-production"
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False
     RATELIMIT_STORAGE_URI = "memory://"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from flask import Flask, request
-from flask_babel import format_currency, format_datetime, format_date, format_timedelta, get_locale
+from flask_babel import format_currency, format_date, format_datetime, format_timedelta, get_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
 
@@ -85,8 +85,8 @@ def register_template_helpers(app: Flask) -> None:
 
     @app.context_processor
     def _globals():
-        from .organisations.permissions import is_officer, is_startup_member
         from .evaluation.panel import seats_for_user
+        from .organisations.permissions import is_officer, is_startup_member
         from .themes import theme_choices
 
         def is_evaluator(user) -> bool:

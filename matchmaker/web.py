@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import csv
 import io
+from urllib.parse import urlsplit
 
 from flask import Response, abort, flash, redirect, request, url_for
 from werkzeug.routing import IntegerConverter

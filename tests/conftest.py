@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 import sqlalchemy as sa
-from flask.testing import FlaskClient
 from flask import has_app_context
+from flask.testing import FlaskClient
 from flask_babel import force_locale
 
 from matchmaker import create_app
@@ -67,6 +67,17 @@ def app(tmp_path_factory):
         db.session.remove()
         db.engine.dispose()
     drop()
+
+
+def app_like(app, **overrides):
+    """Another app on the same test database (another process, another setting), e.g.
+    `app_like(app, WTF_CSRF_ENABLED=True)`."""
+    config = type("Variant", (TestConfig,), {
+        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"],
+        "SQLALCHEMY_ENGINE_OPTIONS": app.config["SQLALCHEMY_ENGINE_OPTIONS"],
+        **overrides,
+    })
+    return create_app(config)
 
 
 def _empty_database() -> None:

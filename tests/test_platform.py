@@ -1,6 +1,5 @@
 """App-wide behaviour: configuration, migrations, mail delivery, CLI, languages, error pages."""
 
-import os
 import smtplib
 from pathlib import Path
 
@@ -9,15 +8,14 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
-from matchmaker import create_app
-from matchmaker.config import ConfigError, TestConfig, resolve_secret_key
+from matchmaker.config import ConfigError, resolve_secret_key
 from matchmaker.database import commit
 from matchmaker.enums import OutboxStatus
 from matchmaker.extensions import db
 from matchmaker.mail import services as mail
 from matchmaker.mail.models import OutboxMessage
 
-from .conftest import login
+from .conftest import app_like, login
 
 
 def test_models_and_migrations_agree(app):
@@ -216,12 +214,7 @@ def test_api_style_404_is_json(client):
 
 
 def test_unexpected_error_shows_friendly_500(app):
-    class Rendering(TestConfig):
-        RENDER_500_IN_TESTS = True
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
-    other = create_app(Rendering)
+    other = app_like(app, RENDER_500_IN_TESTS=True)
 
     @other.get("/_boom")
     def _boom():
@@ -232,12 +225,7 @@ def test_unexpected_error_shows_friendly_500(app):
 
 
 def test_csrf_token_is_required_on_forms(tmp_path, app):
-    class Strict(TestConfig):
-        WTF_CSRF_ENABLED = True
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
-    strict = create_app(Strict)
+    strict = app_like(app, WTF_CSRF_ENABLED=True)
     response = strict.test_client().post("/account/login", data={"email": "a@example.org", "password": "x" * 12},
                                          headers={"Accept-Language": "en"})
     assert response.status_code == 400
@@ -247,13 +235,8 @@ def test_csrf_token_is_required_on_forms(tmp_path, app):
 def test_sign_in_attempts_are_rate_limited(app):
     from matchmaker.extensions import limiter
 
-    class Limited(TestConfig):
-        RATELIMIT_ENABLED = True
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
     try:
-        client = create_app(Limited).test_client()
+        client = app_like(app, RATELIMIT_ENABLED=True).test_client()
         statuses = [
             client.post("/account/login", data={"email": "a@example.org", "password": "wrong password!"}).status_code
             for _ in range(11)
@@ -351,20 +334,13 @@ def test_every_theme_has_a_matcher_word():
 
 
 def test_development_outbox_page_only_with_the_console_backend(app, make):
-    class Dev(TestConfig):
-        MAIL_BACKEND = "console"
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
-    class Production(Dev):
-        ENV_NAME = "production"
-
     user = make.user(verified=False)
     from matchmaker.accounts.services import send_verification
 
     send_verification(user=user)
     commit()
-    page = create_app(Dev).test_client().get("/dev/mail/", headers={"Accept-Language": "en"})
+    page = app_like(app, MAIL_BACKEND="console").test_client().get("/dev/mail/", headers={"Accept-Language": "en"})
     assert page.status_code == 200 and b"/account/verify/" in page.data
-    assert create_app(Production).test_client().get("/dev/mail/").status_code == 404
+    production = app_like(app, MAIL_BACKEND="console", ENV_NAME="production")
+    assert production.test_client().get("/dev/mail/").status_code == 404
     assert app.test_client().get("/dev/mail/").status_code == 404  # memory backend (tests)

@@ -8,7 +8,14 @@ from ..extensions import limiter
 from ..organisations.permissions import is_startup_member
 from ..web import redirect_next, show_error
 from . import services
-from .forms import ChangePasswordForm, LoginForm, RegisterForm, ResetPasswordForm, ResetRequestForm, SettingsForm
+from .forms import (
+    ChangePasswordForm,
+    LoginForm,
+    RegisterForm,
+    ResetPasswordForm,
+    ResetRequestForm,
+    SettingsForm,
+)
 
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 

@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import Form, FieldList, FormField, IntegerField, StringField, TextAreaField
+from wtforms import FieldList, Form, FormField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from ..forms import LocalDateTimeField, TagListField, strip_filter

@@ -2,23 +2,30 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..enums import OrgKind
 from ..errors import DomainError
-from ..extensions import db
+from ..evaluation.decisions import public_awards
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
-from ..enums import OrgKind
+from ..proposals.permissions import can_apply
+from ..proposals.services import count_submitted, my_proposal
+from ..recommendations.invitations import invitations_of
+from ..recommendations.services import similar_challenges
 from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
-from .forms import AnswerForm, CancelForm, ChallengeForm, ClarificationForm, CriteriaForm, ExtendForm, QuestionForm
 from .browse import browse
+from .forms import (
+    AnswerForm,
+    CancelForm,
+    ChallengeForm,
+    ClarificationForm,
+    CriteriaForm,
+    ExtendForm,
+    QuestionForm,
+)
 from .models import Question
-from ..proposals.permissions import can_apply
-from ..proposals.services import count_submitted, my_proposal
-from ..evaluation.decisions import public_awards
-from ..recommendations.invitations import invitations_of
-from ..recommendations.services import similar_challenges
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 

@@ -4,9 +4,8 @@ learns who applied) while the challenge is open."""
 from __future__ import annotations
 
 from ..challenges.permissions import can_manage_challenge
-from ..enums import ChallengeStatus, ProposalStatus
+from ..enums import ChallengeStatus, OrgKind, ProposalStatus
 from ..organisations.permissions import is_member, organisations_of
-from ..enums import OrgKind
 
 VISIBLE_AFTER_CLOSING = (
     ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED, ProposalStatus.REJECTED, ProposalStatus.AWARDED,

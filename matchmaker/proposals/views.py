@@ -5,8 +5,8 @@ from flask_login import current_user, login_required
 from ..challenges import services as challenge_services
 from ..challenges.permissions import can_manage_challenge, can_view_challenge
 from ..errors import DomainError, ValidationFailed
-from ..organisations.forms import EmptyForm
 from ..extensions import db
+from ..organisations.forms import EmptyForm
 from ..web import add_error, csv_response, get_or_404, show_error
 from . import attachments, permissions, services
 from .forms import ProposalForm

@@ -17,9 +17,9 @@ import os
 import pickle
 import threading
 import time
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Callable, Iterable
 
 from flask import Flask
 

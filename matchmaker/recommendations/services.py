@@ -15,8 +15,8 @@ from ..challenges.models import Challenge, ChallengeTheme
 from ..challenges.services import PUBLIC_STATUSES, open_condition
 from ..enums import OrgKind
 from ..extensions import db
-from ..organisations.models import Organisation
 from ..matching import MatchIndex
+from ..organisations.models import Organisation
 from .live import INDEX_PARAMS, LiveIndex
 from .records import challenge_record, proposal_record, startup_record
 
@@ -168,8 +168,8 @@ def search_challenge_ids(text: str, candidate_ids: list[int]) -> list[int] | Non
 
 def proposal_fit_scores(challenge: Challenge) -> dict[int, float]:
     """How well each submitted proposal fits the challenge (0-100), from a small index built on the spot."""
-    from ..proposals.permissions import VISIBLE_AFTER_CLOSING
     from ..proposals.models import Proposal
+    from ..proposals.permissions import VISIBLE_AFTER_CLOSING
     from ..proposals.services import version_that_counts
 
     proposals = db.session.scalars(select(Proposal).where(Proposal.challenge_id == challenge.id,

@@ -13,8 +13,7 @@ import threading
 import pytest
 from werkzeug.serving import make_server
 
-from matchmaker import create_app
-from matchmaker.config import TestConfig
+from ..conftest import app_like
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -36,12 +35,7 @@ def _require_browser():
 def live_server(app):
     """The app served over HTTP, with CSRF protection on as in production, on the test database."""
 
-    class BrowserConfig(TestConfig):
-        WTF_CSRF_ENABLED = True
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
-    served = create_app(BrowserConfig)
+    served = app_like(app, WTF_CSRF_ENABLED=True)
     server = make_server("127.0.0.1", 0, served, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

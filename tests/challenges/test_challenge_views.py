@@ -1,11 +1,10 @@
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 from sqlalchemy import select
 
 from matchmaker.challenges.models import Challenge, Question, SavedChallenge
-from matchmaker.db_types import utcnow
 from matchmaker.enums import ChallengeStatus
 from matchmaker.extensions import db
 
@@ -39,15 +38,15 @@ def test_officer_creates_draft_with_amsterdam_times_and_euros(client, make):
     assert challenge.organisation_id == municipality.id and challenge.status == ChallengeStatus.DRAFT
     assert (challenge.budget_min_cents, challenge.budget_max_cents) == (1_000_000, 4_000_000)
     # 17:00 in Amsterdam in March (CET, UTC+1) is 16:00 UTC
-    assert challenge.submissions_close_at == datetime(2030, 3, 15, 16, 0, tzinfo=timezone.utc)
+    assert challenge.submissions_close_at == datetime(2030, 3, 15, 16, 0, tzinfo=UTC)
     assert challenge.themes == ["digital", "mobility"]
     assert challenge.keywords == ["parkeersensoren", "data"]
     assert (challenge.max_age_years, challenge.max_fte) == (None, 50)
 
 
 def test_deadline_shown_in_amsterdam_time_in_summer(client, make):
-    challenge = make.challenge(submissions_close_at=datetime(2030, 7, 1, 15, 0, tzinfo=timezone.utc),
-                               questions_close_at=datetime(2030, 6, 20, 10, 0, tzinfo=timezone.utc))
+    challenge = make.challenge(submissions_close_at=datetime(2030, 7, 1, 15, 0, tzinfo=UTC),
+                               questions_close_at=datetime(2030, 6, 20, 10, 0, tzinfo=UTC))
     response = client.get(f"/challenges/{challenge.slug}")
     assert b"Monday 1 July 2030, 17:00" in response.data  # CEST is UTC+2
 

@@ -7,8 +7,15 @@ from sqlalchemy.exc import IntegrityError
 from matchmaker.audit.models import AuditEvent
 from matchmaker.database import commit
 from matchmaker.db_types import utcnow
-from matchmaker.enums import (ChallengeStatus, ConflictKind, DecisionOutcome, Discipline, ProposalStatus,
-                              Recommendation, ReviewStatus)
+from matchmaker.enums import (
+    ChallengeStatus,
+    ConflictKind,
+    DecisionOutcome,
+    Discipline,
+    ProposalStatus,
+    Recommendation,
+    ReviewStatus,
+)
 from matchmaker.errors import DomainError, InvalidState, NotAllowed, ValidationFailed
 from matchmaker.evaluation import conflicts, decisions, panel, results, reviews
 from matchmaker.evaluation.models import PanelSeat, Review

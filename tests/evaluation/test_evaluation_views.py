@@ -1,6 +1,5 @@
 import re
 
-import pytest
 from sqlalchemy import select
 
 from matchmaker.enums import ProposalStatus, ReviewStatus

@@ -1,12 +1,9 @@
-import threading
 from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
-from matchmaker import create_app
 from matchmaker.audit.models import AuditEvent
-from matchmaker.config import TestConfig
 from matchmaker.database import commit
 from matchmaker.db_types import utcnow
 from matchmaker.enums import ChallengeStatus
@@ -15,7 +12,7 @@ from matchmaker.organisations.services import update_organisation
 from matchmaker.recommendations import digest, invitations, live, services
 from matchmaker.recommendations.models import ApplyInvitation
 
-from ..conftest import login
+from ..conftest import app_like, login
 
 
 @pytest.fixture(autouse=True)
@@ -63,13 +60,9 @@ def test_profile_changes_reach_the_ranking_without_a_rebuild(market):
 def test_another_process_sees_the_change_too(app, market):
     """Two app instances stand for two gunicorn workers with their own index on one database."""
 
-    class Other(TestConfig):
-        SQLALCHEMY_DATABASE_URI = app.config["SQLALCHEMY_DATABASE_URI"]
-        SQLALCHEMY_ENGINE_OPTIONS = app.config["SQLALCHEMY_ENGINE_OPTIONS"]
-
     challenge_id = market["challenge"].id
     commit()
-    other = create_app(Other)
+    other = app_like(app)
 
     def ranked_elsewhere():
         with other.app_context():
@@ -195,9 +188,8 @@ def test_strong_matches_keep_scores_of_at_least_a_share_of_the_best():
 def test_only_one_worker_builds_at_a_time(tmp_path):
     target = tmp_path / "startups.pickle"
     first, second = live._build_lock(target), live._build_lock(target)
-    with first as first_builds:
-        with second as second_builds:
-            assert (first_builds, second_builds) == (True, False)
+    with first as first_builds, second as second_builds:
+        assert (first_builds, second_builds) == (True, False)
     assert not target.with_suffix(".building").exists()
     with live._build_lock(target) as builds_again:
         assert builds_again
