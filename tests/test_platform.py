@@ -8,6 +8,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
 
+from matchmaker import create_app
 from matchmaker.config import ConfigError, resolve_secret_key
 from matchmaker.database import commit
 from matchmaker.enums import OutboxStatus
@@ -344,3 +345,21 @@ def test_development_outbox_page_only_with_the_console_backend(app, make):
     production = app_like(app, MAIL_BACKEND="console", ENV_NAME="production")
     assert production.test_client().get("/dev/mail/").status_code == 404
     assert app.test_client().get("/dev/mail/").status_code == 404  # memory backend (tests)
+
+
+def test_migrations_go_down_and_up_again(tmp_path):
+    """Every migration can be undone: a fresh SQLite database goes to the newest schema, to nothing
+    and back."""
+    from flask_migrate import downgrade, upgrade
+    from sqlalchemy import inspect
+
+    other = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'm.db'}",
+                        "MAIL_BACKEND": "memory", "RATELIMIT_ENABLED": False})
+    with other.app_context():
+        upgrade()
+        assert "decisions" in inspect(db.engine).get_table_names()
+        downgrade(revision="base")
+        assert set(inspect(db.engine).get_table_names()) <= {"alembic_version"}
+        upgrade()
+        assert "apply_invitations" in inspect(db.engine).get_table_names()
+        db.engine.dispose()

@@ -36,7 +36,7 @@ NEW_STATUS = {
 
 
 def pending_decision(proposal: Proposal) -> Decision | None:
-    return next((d for d in proposal.decisions if d.released_at is None), None)
+    return next((d for d in proposal.decisions if d.released_at is None and d.withdrawn_at is None), None)
 
 
 def released_decisions(proposal: Proposal) -> list[Decision]:
@@ -72,7 +72,7 @@ def prepare_decision(*, proposal: Proposal, user: User, outcome: DecisionOutcome
 
 
 def withdraw_decision(*, proposal: Proposal, user: User) -> None:
-    """Take back a prepared (not yet released) decision; the trail keeps it."""
+    """Take back a prepared (not yet released) decision. The row stays, marked withdrawn."""
     decision = pending_decision(proposal)
     if decision is None:
         return
@@ -80,8 +80,7 @@ def withdraw_decision(*, proposal: Proposal, user: User) -> None:
         raise NotAllowed(_("Only officers of this municipality can change decisions."))
     record_event(actor=user, action="decision.withdrawn", subject=decision,
                  data={"proposal_id": proposal.id, "outcome": decision.outcome.value})
-    proposal.decisions.remove(decision)
-    db.session.delete(decision)
+    decision.withdrawn_at = utcnow()
     db.session.flush()
 
 

@@ -42,7 +42,9 @@ def evaluation_rows(challenge: Challenge) -> list[list]:
                          conflict_kind=declaration.kind.value if declaration.kind else "", note=declaration.note,
                          at_utc=declaration.declared_at.isoformat()))
     for decision in decisions_of(challenge):
-        rows.append(_row(record="decision" if decision.released_at else "decision (prepared)",
+        state = "decision" if decision.released_at else (
+            "decision (withdrawn)" if decision.withdrawn_at else "decision (prepared)")
+        rows.append(_row(record=state,
                          proposal=decision.proposal.reference, startup=decision.proposal.startup.name,
                          outcome=decision.outcome.value, motivation=decision.motivation,
                          pitch_at_utc=decision.pitch_at.isoformat() if decision.pitch_at else "",

@@ -116,6 +116,7 @@ class Decision(db.Model):
     __table_args__ = (
         CheckConstraint("length(motivation) > 0", name="has_motivation"),
         CheckConstraint("outcome = 'shortlisted' OR pitch_at IS NULL", name="pitch_only_for_shortlist"),
+        CheckConstraint("released_at IS NULL OR withdrawn_at IS NULL", name="released_or_withdrawn"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -127,5 +128,6 @@ class Decision(db.Model):
     prepared_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     prepared_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # taken back before release; kept
 
     proposal: Mapped[Proposal] = relationship(backref=backref("decisions", order_by="Decision.prepared_at"))

@@ -337,3 +337,17 @@ def test_audit_trail_covers_the_whole_evaluation(evaluation, make):
     for expected in ("panel.invited", "conflict.none_declared", "review.scores_changed", "review.submitted",
                      "review.reopened", "evaluation.settings_changed", "decision.prepared"):
         assert expected in actions, expected
+
+
+def test_withdrawing_a_prepared_decision_keeps_it_on_record(evaluation):
+    from matchmaker.evaluation.models import Decision
+
+    proposal, officer = evaluation["proposals"][0], evaluation["officer"]
+    decisions.prepare_decision(proposal=proposal, user=officer, outcome=DecisionOutcome.REJECTED, motivation="Nee.")
+    decisions.withdraw_decision(proposal=proposal, user=officer)
+    assert decisions.pending_decision(proposal) is None
+    rows = db.session.scalars(select(Decision)).all()
+    assert len(rows) == 1 and rows[0].withdrawn_at is not None and rows[0].released_at is None
+    decisions.prepare_decision(proposal=proposal, user=officer, outcome=DecisionOutcome.AWARDED, motivation="Ja.")
+    assert decisions.pending_decision(proposal).outcome == DecisionOutcome.AWARDED
+    assert db.session.scalar(select(func.count(Decision.id))) == 2
