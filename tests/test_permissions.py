@@ -10,6 +10,11 @@ import pytest
 
 from matchmaker.enums import ChallengeStatus
 
+from datetime import timedelta
+
+from matchmaker.db_types import utcnow
+from matchmaker.extensions import db
+
 from .conftest import login
 from .factories import pdf_bytes
 
@@ -62,7 +67,13 @@ def world(make):
     from matchmaker.evaluation.panel import _hash
 
     invited.token_hash = _hash("known-token")
+    from matchmaker.organisations.models import Invitation
+    from matchmaker.organisations.services import _hash_token
+
+    db.session.add(Invitation(organisation_id=municipality.id, email=users["evaluator"].email, role="member",
+                              token_hash=_hash_token("known-invite"), expires_at=utcnow() + timedelta(days=3)))
     return {
+        "MEM": users["officer"].memberships[0].id,
         "SO": users["startup"].memberships[0].organisation_id,
         "SEAT": seat.id,
         "REV": other_review.id,
@@ -94,6 +105,7 @@ ROUTES = [
      only({"officer": 302}, 404)),
     ("GET", "/challenges/{Pid}/edit", None, only({}, 403)),
     ("GET", "/challenges/{D}/criteria", None, only({"officer": 200}, 404)),
+    ("POST", "/challenges/{D}/criteria", {"rows-0-name": "Impact", "rows-0-weight": "100"}, only({"officer": 302}, 404)),
     ("GET", "/challenges/{Pid}/manage", None, only({"officer": 200}, 403)),
     ("GET", "/challenges/{D}/manage", None, only({"officer": 200}, 404)),
     ("POST", "/challenges/{D}/publish", {}, only({"officer": 302}, 404)),
@@ -107,6 +119,13 @@ ROUTES = [
     ("POST", "/challenges/{Pid}/clarifications", {"text": "De data is openbaar."}, only({"officer": 302}, 403)),
     ("GET", "/dashboard", None, signed_in(200)),
     ("GET", "/account/settings", None, signed_in(200)),
+    ("POST", "/account/settings", {"name": "Nieuwe Naam", "locale": "nl"}, signed_in(302)),
+    ("POST", "/account/logout", {}, signed_in(302)),
+    ("GET", "/account/reset", None, everyone(200)),
+    ("POST", "/account/reset", {"email": "someone@example.org"}, everyone(302)),
+    ("GET", "/account/reset/not-a-token", None, everyone(400)),
+    ("GET", "/account/verify/not-a-token", None, everyone(400)),
+    ("POST", "/account/verify/resend", {}, signed_in(302)),
     ("GET", "/account/password", None, signed_in(200)),
     ("GET", "/account/login", None, signed_in(302, anonymous=200)),
     ("GET", "/account/register", None, signed_in(302, anonymous=200)),
@@ -114,8 +133,12 @@ ROUTES = [
     ("GET", "/organisations/{org}", None, everyone(200)),
     ("GET", "/organisations/{org}/edit", None, only({"officer": 200}, 403)),
     ("GET", "/organisations/{org}/members", None, only({"officer": 200}, 403)),
+    ("POST", "/organisations/{org}/members/{MEM}/remove", {}, only({"officer": 302}, 403)),  # last owner: refused
+    ("GET", "/organisations/invitations/known-invite", None, signed_in(200)),
+    ("POST", "/organisations/invitations/known-invite", {}, signed_in(200, evaluator=302)),
     ("POST", "/organisations/{org}/members", {"email": "nieuw@example.org", "role": "member"},
      only({"officer": 302}, 403)),
+    ("GET", "/admin/", None, only({"admin": 302}, 403)),
     ("GET", "/admin/organisations", None, only({"admin": 200}, 403)),
     ("GET", "/admin/users", None, only({"admin": 200}, 403)),
     ("POST", "/admin/organisations/{unverified}/verify", {}, only({"admin": 302}, 403)),
