@@ -13,7 +13,7 @@ from ..enums import OrgKind
 from ..extensions import db
 from ..mail.services import mail_user
 from ..organisations.permissions import organisations_of
-from .services import challenges_for_startup
+from .services import challenges_for_startup, index_ready
 
 MIN_SCORE = 20.0
 INTERVAL = timedelta(days=1)
@@ -22,6 +22,8 @@ INTERVAL = timedelta(days=1)
 def send_digests(*, now: datetime | None = None) -> int:
     """Send each opted-in user the new fitting challenges since their last digest. Returns mails sent."""
     now = now or utcnow()
+    if not index_ready("challenges"):
+        return 0  # the matcher is still building its index: the next run sends them
     users = db.session.scalars(select(User).where(
         User.match_digest.is_(True), User.active,
         or_(User.digest_sent_at.is_(None), User.digest_sent_at <= now - INTERVAL)))

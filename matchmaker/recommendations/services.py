@@ -108,6 +108,13 @@ def _rank(name: str, query, *, top: int, only=None, exclude=None, wait: float = 
     return _live(name).rank(app, query, top=top, only=only, exclude=exclude, background=background, wait=wait)
 
 
+def index_ready(name: str, wait: float = PAGE_WAIT) -> bool:
+    """Whether the index can answer (building it if needed, waiting at most `wait` seconds)."""
+    app = current_app._get_current_object()
+    background = app.config.get("MATCH_INDEX_BACKGROUND", True)
+    return _live(name).get(app, background=background, wait=wait) is not None
+
+
 def warm_up() -> None:
     """Start building both indexes in the background (called once per process, after start-up)."""
     app = current_app._get_current_object()
