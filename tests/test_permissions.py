@@ -134,6 +134,7 @@ ROUTES = [
     ("GET", "/organisations/{org}/edit", None, only({"officer": 200}, 403)),
     ("GET", "/organisations/{org}/members", None, only({"officer": 200}, 403)),
     ("POST", "/organisations/{org}/members/{MEM}/remove", {}, only({"officer": 302}, 403)),  # last owner: refused
+    ("POST", "/organisations/{org}/members/{MEM}/role", {"role": "owner"}, only({"officer": 302}, 403)),
     ("GET", "/organisations/invitations/known-invite", None, signed_in(200)),
     ("POST", "/organisations/invitations/known-invite", {}, signed_in(200, evaluator=302)),
     ("POST", "/organisations/{org}/members", {"email": "nieuw@example.org", "role": "member"},

@@ -157,6 +157,22 @@ def remove_member(*, organisation: Organisation, user: User, membership: Members
     db.session.expire(organisation, ["memberships"])
 
 
+def set_member_role(*, organisation: Organisation, user: User, membership: Membership, role: MemberRole) -> None:
+    if not permissions.can_manage_members(user, organisation):
+        raise NotAllowed(_("Only owners can change roles."))
+    if membership.organisation_id != organisation.id:
+        raise NotAllowed(_("This person is not a member of this organisation."))
+    if membership.role == role:
+        return
+    owners = [m for m in organisation.memberships if m.role == MemberRole.OWNER]
+    if membership.role == MemberRole.OWNER and len(owners) == 1:
+        raise DomainError(_("An organisation needs at least one owner. Make someone else owner first."))
+    membership.role = role
+    db.session.flush()
+    record_event(actor=user, action="organisation.role_changed", subject=organisation,
+                 data={"user_id": membership.user_id, "role": role.value})
+
+
 def pending_invitations(organisation: Organisation) -> list[Invitation]:
     return list(
         db.session.scalars(

@@ -134,6 +134,30 @@ def remove_member(slug: str, membership_id: int):
     return redirect(url_for("organisations.members", slug=slug))
 
 
+@bp.post("/<slug>/members/<id:membership_id>/role")
+@login_required
+def change_role(slug: str, membership_id: int):
+    organisation = _get(slug)
+    membership = db.session.scalar(
+        select(Membership).where(Membership.id == membership_id, Membership.organisation_id == organisation.id)
+    )
+    if membership is None:
+        abort(404)
+    if not permissions.can_manage_members(current_user, organisation):
+        abort(403)
+    role = request.form.get("role", "")
+    if not EmptyForm().validate_on_submit() or role not in {r.value for r in MemberRole}:
+        abort(400)
+    try:
+        services.set_member_role(organisation=organisation, user=current_user, membership=membership,
+                                 role=MemberRole(role))
+    except DomainError as error:
+        show_error(error)
+    else:
+        flash(_("The role of %(name)s is changed.", name=membership.user.name), "success")
+    return redirect(url_for("organisations.members", slug=slug))
+
+
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
 @login_required
 def accept_invitation(token: str):

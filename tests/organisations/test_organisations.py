@@ -172,3 +172,32 @@ def test_public_profile_shows_startup_details(client, make):
 
 def test_unknown_organisation_is_404(client):
     assert client.get("/organisations/does-not-exist").status_code == 404
+
+
+def test_owner_hands_over_ownership_and_the_last_owner_stays(client, make):
+    owner, member = make.user(), make.user()
+    startup = make.startup(members=[owner])
+    joined = make.membership(user=member, organisation=startup, role=MemberRole.MEMBER)
+    own = db.session.scalar(select(Membership).where(Membership.user_id == owner.id))
+    login(client, owner)
+    assert client.post(f"/organisations/{startup.slug}/members/{joined.id}/role", data={"role": "owner"}).status_code == 302
+    db.session.refresh(joined)
+    assert joined.role == MemberRole.OWNER
+    client.post(f"/organisations/{startup.slug}/members/{own.id}/role", data={"role": "member"})
+    client.post(f"/organisations/{startup.slug}/members/{joined.id}/remove")
+    db.session.refresh(own)
+    assert own.role == MemberRole.MEMBER
+    login(client, member)
+    response = client.post(f"/organisations/{startup.slug}/members/{joined.id}/role", data={"role": "member"},
+                           follow_redirects=True)
+    assert b"needs at least one owner" in response.data
+
+
+def test_role_change_refuses_unknown_roles_and_non_owners(client, make):
+    owner, member = make.user(), make.user()
+    startup = make.startup(members=[owner])
+    joined = make.membership(user=member, organisation=startup, role=MemberRole.MEMBER)
+    login(client, owner)
+    assert client.post(f"/organisations/{startup.slug}/members/{joined.id}/role", data={"role": "king"}).status_code == 400
+    login(client, member)
+    assert client.post(f"/organisations/{startup.slug}/members/{joined.id}/role", data={"role": "owner"}).status_code == 403
