@@ -34,6 +34,7 @@ SNAPSHOT_MAX_AGE = timedelta(minutes=30)
 # No profile-length prior in the app: a startup is not ranked up for writing a longer profile.
 INDEX_PARAMS = {"prior": 0.0}
 BUILD_TIMEOUT = 600  # seconds
+SMALL_INDEX = 5000  # records: below this the index is built in the process itself
 
 # (ids and times) since a moment, and full records for some ids
 Stamps = Callable[[datetime | None], Iterable[tuple[int, datetime]]]
@@ -59,6 +60,8 @@ class LiveIndex:
         with self.lock:
             if self.builder is not None or self.ready.is_set():
                 return
+            if background and _small(app, self.stamps):
+                background = False  # a small database builds in well under a second: no need to wait
             if not background:
                 with app.app_context():
                     self._install(*build_snapshot(self.name, self.stamps, self.records))
@@ -143,6 +146,17 @@ def build_snapshot(name: str, stamps: Stamps, records: Records):
     seen = {row_id: stamp for row_id, stamp in stamps(None)}
     index = MatchIndex.build((record for _row_id, record in records(None) if record is not None), **INDEX_PARAMS)
     return index, seen, synced_at, time.perf_counter() - started
+
+
+def _small(app: Flask, stamps: Stamps) -> bool:
+    with app.app_context():
+        try:
+            for count, _row in enumerate(stamps(None), start=1):
+                if count >= SMALL_INDEX:
+                    return False
+            return True
+        finally:
+            db.session.remove()
 
 
 def _run_build_process(name: str, app: Flask, path: Path) -> None:

@@ -152,10 +152,12 @@ def test_digest_goes_to_opted_in_members_once_a_day(market, make, outbox):
     assert digest.send_digests(now=utcnow() + timedelta(days=2)) == 0  # nothing new since
 
 
-def test_background_build_runs_in_another_process_and_answers_none_until_ready(app, market):
+def test_background_build_runs_in_another_process_and_answers_none_until_ready(app, market, monkeypatch):
     """The real production path: a separate process builds from the database and writes a snapshot."""
     import shutil
     from pathlib import Path
+
+    monkeypatch.setattr(live, "SMALL_INDEX", 1)  # treat the test database as a large one
 
     shutil.rmtree(Path(app.instance_path) / "match-index", ignore_errors=True)
     commit()
@@ -193,3 +195,10 @@ def test_only_one_worker_builds_at_a_time(tmp_path):
     assert not target.with_suffix(".building").exists()
     with live._build_lock(target) as builds_again:
         assert builds_again
+
+
+def test_small_databases_build_at_once_even_in_the_background_mode(app, market):
+    holder = live.LiveIndex("challenges", *services.loaders("challenges"))
+    commit()
+    index = holder.get(app, background=True, wait=0)
+    assert index is not None and str(market["challenge"].id) in index and holder.builder is None
