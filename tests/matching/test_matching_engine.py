@@ -115,6 +115,23 @@ def test_typo_meets_intended_word(index: MatchIndex) -> None:
     assert 80 <= item["similarity"] < 100
 
 
+def test_a_clear_typo_weighs_as_much_as_the_word_itself() -> None:
+    # one close spelling in the vocabulary: the typo model puts all of the word's weight on it
+    index = MatchIndex.build(
+        [
+            {"id": "a", "title": "", "text": "Slimme mobiliteit en verkeer", "tags": []},
+            {"id": "b", "title": "", "text": "Slimme verlichting", "tags": []},
+        ]
+    )
+    right = index.rank("mobiliteit slimme")[0]
+    typo = index.rank("mobilitiet slimme")[0]
+    assert right.id == typo.id == "a"
+    weight = {item["query"]: item["contribution"] for item in right.why}
+    typo_weight = {item["query"]: item["contribution"] for item in typo.why}
+    assert typo_weight["mobilitiet"] == pytest.approx(weight["mobiliteit"], abs=0.01)
+    assert typo_weight["slimme"] == pytest.approx(weight["slimme"], abs=0.01)
+
+
 def test_typo_in_the_record_is_found_by_the_right_spelling() -> None:
     index = MatchIndex.build(
         CORPUS + [{"id": "typo", "title": "", "text": "Duurzame mobilitiet", "tags": []}]
