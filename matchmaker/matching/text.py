@@ -7,6 +7,7 @@ to records and queries, so a stem does not need to be a real word.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -26,9 +27,23 @@ _SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d",
 _DOUBLE_CONSONANT = frozenset("bdfgklmnprtz")
 
 
+#: an HTML character reference with its closing semicolon (``&amp;``, ``&#039;``, ``&eacute;``)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0))
+
+
 def fold(text: str) -> str:
-    """Lowercase and strip accents (``Café`` -> ``cafe``, ``ë`` -> ``e``, ``ß`` -> ``ss``);
-    other non-ASCII characters are dropped."""
+    """Decode HTML character references, lowercase and strip accents (``Caf&eacute;`` and ``Café``
+    -> ``cafe``, ``ë`` -> ``e``, ``ß`` -> ``ss``); other non-ASCII characters are dropped.
+
+    Texts pasted from web pages or exported by other systems often hold ``&quot;`` or ``&#039;``;
+    left encoded, ``quot`` and ``039`` would be indexed as words.
+    """
+    if "&" in text:
+        text = _ENTITY_RE.sub(_unescape, text)
     text = text.lower()
     if text.isascii():
         return text

@@ -140,6 +140,23 @@ def test_typo_in_the_record_is_found_by_the_right_spelling() -> None:
     assert "typo" in top_ids(index, "mobilitiet", n=3)
 
 
+def test_html_character_references_are_decoded_not_indexed() -> None:
+    assert tokenize("Caf&eacute; &quot;Between the Lions&quot; firm&#039;s R&D") == [
+        "cafe",
+        "between",
+        "the",
+        "lions",
+        "firm",
+    ]
+    index = MatchIndex.build(
+        [
+            {"id": "a", "title": "", "text": "A &quot;smart&quot; panel", "tags": []},
+            {"id": "b", "title": "", "text": "Reading &quot;Between the Lions&quot; at home", "tags": []},
+        ]
+    )
+    assert [r.id for r in index.rank("&quot;Between the Lions&quot; reading den")] == ["b"]
+
+
 def test_british_and_american_spelling(index: MatchIndex) -> None:
     assert ids(index.rank("organization"))[0] == "org-1"
     assert stem("organisations") == stem("organization")
