@@ -157,6 +157,22 @@ def test_html_character_references_are_decoded_not_indexed() -> None:
     assert [r.id for r in index.rank("&quot;Between the Lions&quot; reading den")] == ["b"]
 
 
+def test_non_ascii_punctuation_separates_words() -> None:
+    # en dash, curly apostrophe, bullet and no-break space split words; accents and a soft hyphen do not
+    assert tokenize(
+        "Sulfur\u2013Tolerant gemeente\u2019s \u2022Zorg\u00a0en welzijn informa\u00adtie \u00e9\u00e9n"
+    ) == [
+        "sulfur",
+        "tolerant",
+        "gemeente",
+        "zorg",
+        "en",
+        "welzijn",
+        "informatie",
+        "een",
+    ]
+
+
 def test_british_and_american_spelling(index: MatchIndex) -> None:
     assert ids(index.rank("organization"))[0] == "org-1"
     assert stem("organisations") == stem("organization")
