@@ -6,7 +6,8 @@ and kept only when it also helps on half B (and on all four query files).
 
 It also estimates how the ours/BM25 ratio may land on another query set of the same size: the
 queries are resampled with replacement (paired bootstrap, 2,000 draws, fixed seed) and the 5th
-percentile of the ratio and the share of draws below 1.10 are printed.
+percentile of the ratio and the share of draws below 1.10 are printed; likewise the 95th
+percentile of our typo loss and the share of draws above its limit (2% full, 4% short).
 
     .venv/bin/python bench/eval_halves.py [--data ../shared/eval/sbir-dev] [--param k1=1.0 ...]
 
@@ -61,6 +62,20 @@ def bootstrap(ours: list[float], bm25: list[float], draws: int = 2000, seed: int
     idx = rng.integers(0, len(o), size=(draws, len(o)))
     ratio = o[idx].mean(1) / np.maximum(b[idx].mean(1), 1e-9)
     return float(np.percentile(ratio, 5)), float((ratio < 1.10).mean())
+
+
+def bootstrap_loss(
+    clean: list[float], typos: list[float], limit: float, draws: int = 2000, seed: int = 7
+) -> tuple[float, float]:
+    """95th percentile of the resampled typo loss ``1 - typos / clean`` (paired by query), and the
+    share of draws above ``limit``."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    c, t = np.asarray(clean), np.asarray(typos)
+    idx = rng.integers(0, len(c), size=(draws, len(c)))
+    loss = 1.0 - t[idx].mean(1) / np.maximum(c[idx].mean(1), 1e-9)
+    return float(np.percentile(loss, 95)), float((loss > limit).mean())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,6 +143,14 @@ def main(argv: list[str] | None = None) -> int:
         p5, below = bootstrap(ours_q[name], bm25_q[name])
         boot[name] = {"p5": p5, "below_1.10": below}
         print(f"- {name}: 5th percentile {p5:.3f}, share of draws below 1.10: {100 * below:.0f}%")
+    print("bootstrap of our typo loss (same resampling):")
+    for clean, typo, limit in (("full", "full, typos", 0.02), ("short", "short, typos", 0.04)):
+        p95, above = bootstrap_loss(ours_q[clean], ours_q[typo], limit)
+        boot[f"typo loss {clean}"] = {"p95": p95, f"above_{limit}": above}
+        print(
+            f"- {clean}: 95th percentile {100 * p95:.1f}%, share of draws above {100 * limit:.0f}%: "
+            f"{100 * above:.0f}%"
+        )
     if args.json:
         Path(args.json).write_text(
             json.dumps({"ours": ours, "bm25": bm25, "bootstrap": boot, "params": params}, indent=2)

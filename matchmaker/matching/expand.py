@@ -67,8 +67,10 @@ def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansio
 
     The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
     against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight
-    over its neighbours; a rare known word keeps its own weight and lends a little to close
-    neighbours that are more frequent than it. Factors are further scaled by similarity.
+    over its neighbours in proportion to those chances (the model already discounts distant
+    spellings, so a clear correction such as ``alcool`` -> ``alcohol`` weighs as much as the
+    word itself); a rare known word keeps its own weight and lends a little to close neighbours
+    that are more frequent than it, scaled by similarity.
     """
     cands = []
     for tid, sim in vocab.neighbours(key):
@@ -83,7 +85,7 @@ def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansio
         out = [(t, c / (c + own) * sim / 100.0, "fuzzy") for t, sim, c in cands]
     else:
         total = sum(c for _, _, c in cands)
-        out = [(t, c / total * sim / 100.0, "fuzzy") for t, sim, c in cands]
+        out = [(t, c / total, "fuzzy") for t, _sim, c in cands]
     out = [e for e in out if e[1] >= MIN_FACTOR]
     out.sort(key=lambda e: -e[1])
     return out[:3]

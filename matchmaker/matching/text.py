@@ -7,6 +7,8 @@ to records and queries, so a stem does not need to be a real word.
 
 from __future__ import annotations
 
+import codecs
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -26,16 +28,59 @@ _SPECIAL = {"ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d",
 _DOUBLE_CONSONANT = frozenset("bdfgklmnprtz")
 
 
+#: an HTML character reference with its closing semicolon (``&amp;``, ``&#039;``, ``&eacute;``)
+_ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return html.unescape(match.group(0))
+
+
+def _break_or_drop(char: str) -> bool:
+    """True when a non-ASCII character separates words: punctuation, symbols, spaces (``–``,
+    ``’``, ``•``, ``°``, no-break space, zero-width space); False for accents, other letters and
+    invisible format characters such as the soft hyphen."""
+    return unicodedata.category(char)[0] in "PSZ" or char == "\u200b"
+
+
+_BREAKS: dict[str, bool] = {}
+
+
+def _to_ascii(error: UnicodeError) -> tuple[str, int]:
+    """``encode("ascii")`` error handler: a run of non-ASCII characters becomes a space when one of
+    them separates words, else nothing."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    run = error.object[error.start : error.end]
+    for char in run:
+        brk = _BREAKS.get(char)
+        if brk is None:
+            brk = _BREAKS[char] = _break_or_drop(char)
+        if brk:
+            return " ", error.end
+    return "", error.end
+
+
+codecs.register_error("matchmaker.fold", _to_ascii)
+
+
 def fold(text: str) -> str:
-    """Lowercase and strip accents (``Café`` -> ``cafe``, ``ë`` -> ``e``, ``ß`` -> ``ss``);
-    other non-ASCII characters are dropped."""
+    """Decode HTML character references, lowercase and strip accents (``Caf&eacute;`` and ``Café``
+    -> ``cafe``, ``ë`` -> ``e``, ``ß`` -> ``ss``); non-ASCII punctuation and symbols become spaces
+    (``high–power`` -> ``high power``), other non-ASCII characters are dropped.
+
+    Texts pasted from web pages or exported by other systems often hold ``&quot;`` or ``&#039;``;
+    left encoded, ``quot`` and ``039`` would be indexed as words.
+    """
+    if "&" in text:
+        text = _ENTITY_RE.sub(_unescape, text)
     text = text.lower()
     if text.isascii():
         return text
     for ch, plain in _SPECIAL.items():
         if ch in text:
             text = text.replace(ch, plain)
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "matchmaker.fold").decode("ascii")
 
 
 def tokenize(text: str) -> list[str]:

@@ -115,12 +115,62 @@ def test_typo_meets_intended_word(index: MatchIndex) -> None:
     assert 80 <= item["similarity"] < 100
 
 
+def test_a_clear_typo_weighs_as_much_as_the_word_itself() -> None:
+    # one close spelling in the vocabulary: the typo model puts all of the word's weight on it
+    index = MatchIndex.build(
+        [
+            {"id": "a", "title": "", "text": "Slimme mobiliteit en verkeer", "tags": []},
+            {"id": "b", "title": "", "text": "Slimme verlichting", "tags": []},
+        ]
+    )
+    right = index.rank("mobiliteit slimme")[0]
+    typo = index.rank("mobilitiet slimme")[0]
+    assert right.id == typo.id == "a"
+    weight = {item["query"]: item["contribution"] for item in right.why}
+    typo_weight = {item["query"]: item["contribution"] for item in typo.why}
+    assert typo_weight["mobilitiet"] == pytest.approx(weight["mobiliteit"], abs=0.01)
+    assert typo_weight["slimme"] == pytest.approx(weight["slimme"], abs=0.01)
+
+
 def test_typo_in_the_record_is_found_by_the_right_spelling() -> None:
     index = MatchIndex.build(
         CORPUS + [{"id": "typo", "title": "", "text": "Duurzame mobilitiet", "tags": []}]
     )
     assert "mobiliteit-1" in top_ids(index, "mobiliteit", n=3)
     assert "typo" in top_ids(index, "mobilitiet", n=3)
+
+
+def test_html_character_references_are_decoded_not_indexed() -> None:
+    assert tokenize("Caf&eacute; &quot;Between the Lions&quot; firm&#039;s R&D") == [
+        "cafe",
+        "between",
+        "the",
+        "lions",
+        "firm",
+    ]
+    index = MatchIndex.build(
+        [
+            {"id": "a", "title": "", "text": "A &quot;smart&quot; panel", "tags": []},
+            {"id": "b", "title": "", "text": "Reading &quot;Between the Lions&quot; at home", "tags": []},
+        ]
+    )
+    assert [r.id for r in index.rank("&quot;Between the Lions&quot; reading den")] == ["b"]
+
+
+def test_non_ascii_punctuation_separates_words() -> None:
+    # en dash, curly apostrophe, bullet and no-break space split words; accents and a soft hyphen do not
+    assert tokenize(
+        "Sulfur\u2013Tolerant gemeente\u2019s \u2022Zorg\u00a0en welzijn informa\u00adtie \u00e9\u00e9n"
+    ) == [
+        "sulfur",
+        "tolerant",
+        "gemeente",
+        "zorg",
+        "en",
+        "welzijn",
+        "informatie",
+        "een",
+    ]
 
 
 def test_british_and_american_spelling(index: MatchIndex) -> None:
