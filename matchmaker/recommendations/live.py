@@ -36,6 +36,21 @@ INDEX_PARAMS = {"prior": 0.0}
 BUILD_TIMEOUT = 600  # seconds
 SMALL_INDEX = 5000  # records: below this the index is built in the process itself
 
+
+def _engine_fingerprint() -> str:
+    """Changes whenever the matching code changes, so a snapshot from older code is never loaded."""
+    import hashlib
+
+    from .. import matching
+
+    digest = hashlib.sha1()
+    for source in sorted(Path(matching.__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+ENGINE_FINGERPRINT = _engine_fingerprint()
+
 # (ids and times) since a moment, and full records for some ids
 Stamps = Callable[[datetime | None], Iterable[tuple[int, datetime]]]
 Records = Callable[[list[int] | None], Iterable[tuple[int, dict | None]]]
@@ -79,7 +94,7 @@ class LiveIndex:
         log.info("match index %s ready: %d records (%.1f s)", self.name, len(index), seconds)
 
     def _build_elsewhere(self, app: Flask) -> None:
-        path = Path(app.instance_path) / "match-index" / f"{self.name}.pickle"
+        path = Path(app.instance_path) / "match-index" / f"{self.name}-{ENGINE_FINGERPRINT}.pickle"
         started = time.perf_counter()
         try:
             if not _fresh(path):

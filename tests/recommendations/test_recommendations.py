@@ -165,7 +165,7 @@ def test_background_build_runs_in_another_process_and_answers_none_until_ready(a
     assert holder.get(app, background=True, wait=0) is None  # not ready at once: the request is not held up
     index = holder.get(app, background=True, wait=120)
     assert index is not None and str(market["challenge"].id) in index
-    assert (Path(app.instance_path) / "match-index" / "challenges.pickle").exists()
+    assert (Path(app.instance_path) / "match-index" / f"challenges-{live.ENGINE_FINGERPRINT}.pickle").exists()
     # a second process-local holder reuses the fresh snapshot instead of building again
     again = live.LiveIndex("challenges", *services.loaders("challenges"))
     assert str(market["challenge"].id) in again.get(app, background=True, wait=60)
