@@ -63,28 +63,54 @@ def populate(app, profiles: list[dict], queries: list[dict], n_challenges: int) 
         from flask_migrate import upgrade
 
         upgrade()
-        municipality = Organisation(kind="municipality", name="Gemeente Bench", slug="gemeente-bench",
-                                    verified_at=now, description="")
+        municipality = Organisation(
+            kind="municipality", name="Gemeente Bench", slug="gemeente-bench", verified_at=now, description=""
+        )
         db.session.add(municipality)
         db.session.commit()
-        rows = [{"kind": "startup", "name": p["title"], "slug": f"s-{i}", "description": p["text"],
-                 "capabilities": p.get("tags", []), "sectors": [], "created_at": now, "updated_at": now}
-                for i, p in enumerate(profiles)]
+        rows = [
+            {
+                "kind": "startup",
+                "name": p["title"],
+                "slug": f"s-{i}",
+                "description": p["text"],
+                "capabilities": p.get("tags", []),
+                "sectors": [],
+                "created_at": now,
+                "updated_at": now,
+            }
+            for i, p in enumerate(profiles)
+        ]
         for start in range(0, len(rows), 5000):
-            db.session.execute(insert(Organisation), rows[start:start + 5000])
+            db.session.execute(insert(Organisation), rows[start : start + 5000])
         challenges = []
         for i in range(n_challenges):
             q = queries[i % len(queries)]
-            challenges.append({
-                "organisation_id": municipality.id, "title": q.get("title") or f"Challenge {i}", "slug": f"c-{i}",
-                "summary": q["text"][:400], "problem": q["text"], "desired_outcome": "", "affected": "",
-                "department": "", "keywords": q.get("tags", []), "pilot_weeks": 16, "languages": ["nl"],
-                "status": "published", "published_at": now, "questions_close_at": now + timedelta(days=10),
-                "submissions_close_at": now + timedelta(days=20 + i % 30), "created_at": now, "updated_at": now,
-                "budget_min_cents": 1_000_000, "budget_max_cents": 5_000_000,
-            })
+            challenges.append(
+                {
+                    "organisation_id": municipality.id,
+                    "title": q.get("title") or f"Challenge {i}",
+                    "slug": f"c-{i}",
+                    "summary": q["text"][:400],
+                    "problem": q["text"],
+                    "desired_outcome": "",
+                    "affected": "",
+                    "department": "",
+                    "keywords": q.get("tags", []),
+                    "pilot_weeks": 16,
+                    "languages": ["nl"],
+                    "status": "published",
+                    "published_at": now,
+                    "questions_close_at": now + timedelta(days=10),
+                    "submissions_close_at": now + timedelta(days=20 + i % 30),
+                    "created_at": now,
+                    "updated_at": now,
+                    "budget_min_cents": 1_000_000,
+                    "budget_max_cents": 5_000_000,
+                }
+            )
         for start in range(0, len(challenges), 2000):
-            db.session.execute(insert(Challenge), challenges[start:start + 2000])
+            db.session.execute(insert(Challenge), challenges[start : start + 2000])
         db.session.commit()
 
 
@@ -98,7 +124,9 @@ def timed_first_request(db_path: Path) -> tuple[float, object]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", default=str(ROOT / "bench" / "data"))
     parser.add_argument("--startups", type=int, default=100_000)
     parser.add_argument("--challenges", type=int, default=10_000)
@@ -151,7 +179,13 @@ def main() -> int:
             services.startups_for_challenge(challenge, limit=50)
             fit_ms.append((time.perf_counter() - t) * 1000)
         search_ms = []
-        for q in ["afvalinzameling", "parkeer sensor", "warmtetransitie wijk", "mobilitiet", "eenzaamheid ouderen"]:
+        for q in [
+            "afvalinzameling",
+            "parkeer sensor",
+            "warmtetransitie wijk",
+            "mobilitiet",
+            "eenzaamheid ouderen",
+        ]:
             t = time.perf_counter()
             assert client.get("/challenges/", query_string={"q": q}).status_code == 200
             search_ms.append((time.perf_counter() - t) * 1000)
@@ -177,10 +211,14 @@ def main() -> int:
         db.session.rollback()
 
     result = {
-        "startups": len(profiles), "challenges": args.challenges, "fill_seconds": round(fill_seconds, 1),
-        "first_request_empty_db_s": round(baseline, 3), "first_request_full_db_s": round(first, 3),
+        "startups": len(profiles),
+        "challenges": args.challenges,
+        "fill_seconds": round(fill_seconds, 1),
+        "first_request_empty_db_s": round(baseline, 3),
+        "first_request_full_db_s": round(first, 3),
         "startup_ratio_full_vs_empty": round(first / baseline, 2),
-        "background_build_s": {k: round(v or 0, 2) for k, v in build_seconds.items()}, "build_wait_s": round(build_wait, 1),
+        "background_build_s": {k: round(v or 0, 2) for k, v in build_seconds.items()},
+        "build_wait_s": round(build_wait, 1),
         "requests_during_build_ms_median": round(statistics.median(during), 1) if during else None,
         "startups_for_challenge_ms_median": round(statistics.median(fit_ms), 1),
         "public_search_request_ms_median": round(statistics.median(search_ms), 1),
