@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from flask import Flask, request
+from flask import Flask, g, request
 from flask_babel import format_currency, format_date, format_datetime, format_timedelta, get_locale
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -90,7 +90,12 @@ def register_template_helpers(app: Flask) -> None:
         from .themes import theme_choices
 
         def is_evaluator(user) -> bool:
-            return bool(getattr(user, "is_authenticated", False)) and bool(seats_for_user(user))
+            """Asked by the menu on every page: looked up once per request."""
+            if not getattr(user, "is_authenticated", False):
+                return False
+            if "is_evaluator" not in g:
+                g.is_evaluator = bool(seats_for_user(user))
+            return g.is_evaluator
 
         return {
             "current_locale": str(get_locale()),
