@@ -309,19 +309,6 @@ def find_challenge(ref: str) -> Challenge | None:
     return db.session.scalar(select(Challenge).where(Challenge.slug == ref))
 
 
-def challenge_for(user, ref: str, allowed) -> Challenge:
-    """The challenge behind `ref` if `allowed(user, challenge)`; otherwise a 404 for those who may not
-    even see it (another municipality's draft) and a 403 for the others."""
-    from flask import abort
-
-    challenge = find_challenge(ref)
-    if challenge is None:
-        abort(404)
-    if not allowed(user, challenge):
-        abort(403 if permissions.can_view_challenge(user, challenge) else 404)
-    return challenge
-
-
 def public_query() -> Select:
     return select(Challenge).where(Challenge.status.in_(PUBLIC_STATUSES))
 

@@ -16,6 +16,7 @@ from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .browse import browse
+from .lookup import challenge_for
 from .forms import (
     AnswerForm,
     CancelForm,
@@ -31,14 +32,11 @@ bp = Blueprint("challenges", __name__, url_prefix="/challenges")
 
 
 def _load(ref: str):
-    challenge = services.find_challenge(ref)
-    if challenge is None or not permissions.can_view_challenge(current_user, challenge):
-        abort(404)  # a draft of another municipality does not exist for you
-    return challenge
+    return challenge_for(current_user, ref)
 
 
 def _managed(ref: str, allowed=permissions.can_manage_challenge):
-    return services.challenge_for(current_user, ref, allowed)
+    return challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/")

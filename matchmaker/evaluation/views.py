@@ -4,7 +4,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..challenges import services as challenge_services
+from ..challenges.lookup import challenge_for
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline
 from ..errors import DomainError
@@ -19,7 +19,7 @@ bp = Blueprint("evaluation", __name__, url_prefix="/challenges/<ref>")
 
 
 def _challenge(ref: str, allowed=permissions.can_manage_panel):
-    return challenge_services.challenge_for(current_user, ref, allowed)
+    return challenge_for(current_user, ref, allowed)
 
 
 def fit_scores(challenge) -> dict[int, float]:

@@ -2,8 +2,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..challenges import services as challenge_services
-from ..challenges.permissions import can_manage_challenge, can_view_challenge
+from ..challenges.lookup import challenge_for
+from ..challenges.permissions import can_manage_challenge
 from ..errors import DomainError, ValidationFailed
 from ..extensions import db
 from ..organisations.forms import EmptyForm
@@ -18,10 +18,7 @@ LANGUAGE_LABELS = {"nl": "Nederlands", "en": "English"}
 
 
 def _challenge_or_404(ref: str):
-    challenge = challenge_services.find_challenge(ref)
-    if challenge is None or not can_view_challenge(current_user, challenge):
-        abort(404)
-    return challenge
+    return challenge_for(current_user, ref)
 
 
 def _own_proposal_or_404(proposal_id: int) -> Proposal:
@@ -199,7 +196,7 @@ def attachment(proposal_id: int):
 # --- officers -------------------------------------------------------------------------------------
 
 def _officer_challenge(ref: str):
-    return challenge_services.challenge_for(current_user, ref, permissions.can_list_proposals)
+    return challenge_for(current_user, ref, permissions.can_list_proposals)
 
 
 @bp.get("/challenges/<ref>/proposals")

@@ -2,7 +2,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..challenges import services as challenge_services
+from ..challenges.lookup import challenge_for
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation
@@ -14,7 +14,7 @@ bp = Blueprint("recommendations", __name__, url_prefix="/challenges/<ref>")
 
 
 def _challenge(ref: str, allowed=permissions.can_see_fitting_startups):
-    return challenge_services.challenge_for(current_user, ref, allowed)
+    return challenge_for(current_user, ref, allowed)
 
 
 @bp.get("/fit")
