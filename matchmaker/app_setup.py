@@ -80,6 +80,7 @@ def _init_login(app: Flask) -> None:
     from flask_babel import lazy_gettext as _l
 
     from .accounts.models import User
+    from .db_types import parse_id
 
     login_manager.init_app(app)
     login_manager.login_view = "accounts.login"
@@ -89,9 +90,10 @@ def _init_login(app: Flask) -> None:
     @login_manager.user_loader
     def load_user(user_id: str):
         ident, _, token = user_id.partition(":")
-        if not ident.isdigit() or not token:
+        ident = parse_id(ident)
+        if ident is None or not token:
             return None
-        user = db.session.get(User, int(ident))
+        user = db.session.get(User, ident)
         if user is None or not user.active or user.session_token != token:
             return None
         return user

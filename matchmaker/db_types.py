@@ -8,6 +8,8 @@ from enum import StrEnum
 from sqlalchemy import DateTime, Enum
 from sqlalchemy.types import TypeDecorator
 
+from .parsing import parse_whole_number
+
 
 class UTCDateTime(TypeDecorator):
     """A timestamp that is always UTC and always timezone-aware in Python.
@@ -57,8 +59,7 @@ MAX_ID = 2**31 - 1  # ids are INTEGER columns
 
 
 def parse_id(value) -> int | None:
-    """A database id from user input, or None when it is not one (never an overflow error)."""
-    text = str(value or "")
-    if not text.isdigit() or len(text) > 10 or not 0 < int(text) <= MAX_ID:
-        return None
-    return int(text)
+    """A database id from user input (ASCII digits, or an int), or None when it is not one: never an
+    exception, never a number too large for the column."""
+    ident = parse_whole_number(value, max_digits=10)
+    return ident if ident is not None and 0 < ident <= MAX_ID else None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import csv
 import io
+import unicodedata
 from urllib.parse import urlsplit
 
+from defusedcsv import csv as defused_csv
 from flask import Response, abort, flash, redirect, request, url_for
 from werkzeug.routing import IntegerConverter
 
@@ -13,6 +14,7 @@ from .database import rollback
 from .db_types import MAX_ID, parse_id
 from .errors import DomainError
 from .extensions import db
+from .parsing import parse_whole_number
 
 
 def safe_next(default_endpoint: str = "main.dashboard", **values) -> str:
@@ -47,14 +49,19 @@ MAX_PAGE = 10_000
 
 
 class IdConverter(IntegerConverter):
-    """`<id:name>`: a positive database id that fits an INTEGER column (a bigger number is a 404)."""
+    """`<id:name>`: a positive database id that fits an INTEGER column (a bigger number is a 404).
+
+    ASCII digits only: Werkzeug's `\\d+` would also match "٣" and hand it to `int()`."""
+
+    regex = r"[0-9]+"
 
     def __init__(self, url_map):
         super().__init__(url_map, min=1, max=MAX_ID)
 
 
 def page_number() -> int:
-    page = request.args.get("page", 1, type=int) or 1
+    """The `page` query parameter, 1 when it is missing or not a whole number, at most MAX_PAGE."""
+    page = parse_whole_number(request.args.get("page", "")) or 1
     return min(max(page, 1), MAX_PAGE)
 
 
@@ -76,9 +83,39 @@ def get_or_404(model, ident):
     return obj
 
 
+FORMULA_STARTS = frozenset("=+-@|%")
+
+
+def _first_visible(value: str) -> str:
+    """The first character a spreadsheet might act on, past spaces and invisible characters,
+    in its plain form (a full-width "＝" is "=")."""
+    for char in value:
+        if not (char.isspace() or unicodedata.category(char) in ("Cc", "Cf")):
+            return unicodedata.normalize("NFKC", char)[:1]
+    return ""
+
+
+def defuse_cell(value):
+    """A cell that a spreadsheet shows as text and never runs as a formula (CSV injection).
+
+    defusedcsv (used by `csv_response`) puts an apostrophe before text starting with = + - @ | or %
+    and escapes "|" in it. It leaves numbers alone, and text that is just a number such as "-5" or
+    "-2,50": a spreadsheet reads that as the number and nothing more, so it stays as it is. This adds
+    what defusedcsv misses, in the same way: text starting with a tab or a carriage return (OWASP's
+    list), and text whose first visible character is a formula character after spaces, line breaks
+    or invisible characters (" =1+1", "\\n@SUM(1)") or in a full-width form ("＝1+1").
+    """
+    if not isinstance(value, str) or not value or value[0] in FORMULA_STARTS:
+        return value  # not text, or defusedcsv's own case
+    if value[0] in "\t\r" or _first_visible(value) in FORMULA_STARTS:
+        return "'" + value.replace("|", "\\|")
+    return value
+
+
 def csv_response(rows: list[list], filename: str) -> Response:
-    """A CSV download (UTF-8 with a byte-order mark, so spreadsheet programs read accents right)."""
+    """A CSV download (UTF-8 with a byte-order mark, so spreadsheet programs read accents right), with
+    every text cell defused against formula injection (see `defuse_cell`)."""
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(rows)
+    defused_csv.writer(buffer).writerows([defuse_cell(cell) for cell in row] for row in rows)
     return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})

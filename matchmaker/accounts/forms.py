@@ -3,14 +3,14 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, Length
 
-from ..forms import strip_filter
+from ..forms import line_filter, strip_filter
 
 LOCALE_CHOICES = [("nl", "Nederlands"), ("en", "English")]
 PASSWORD_HINT = _l("At least 12 characters. A sentence or a few unrelated words work well.")
 
 
 class RegisterForm(FlaskForm):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[strip_filter])
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[line_filter])
     email = EmailField(
         _l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)], filters=[strip_filter]
     )
@@ -43,6 +43,6 @@ class ChangePasswordForm(FlaskForm):
 
 
 class SettingsForm(FlaskForm):
-    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[strip_filter])
+    name = StringField(_l("Your name"), validators=[DataRequired(), Length(max=120)], filters=[line_filter])
     locale = SelectField(_l("Language for e-mail and pages"), choices=LOCALE_CHOICES)
     match_digest = BooleanField(_l("E-mail me new challenges that fit my startup (at most once a day)"))

@@ -15,6 +15,7 @@ from ..enums import OrgKind
 from ..evaluation.decisions import public_awards
 from ..extensions import db, limiter
 from ..organisations.models import Organisation
+from ..parsing import parse_whole_number
 from ..themes import THEMES
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -68,12 +69,15 @@ def challenge_detail(challenge: Challenge) -> dict:
 
 
 def _int_arg(name: str, default: int, low: int, high: int) -> int:
+    """A whole-number query parameter (ASCII digits), kept between low and high; a 400 otherwise."""
     raw = request.args.get(name)
     if raw is None:
         return default
-    if not raw.isdigit():
-        abort(400, description=f"'{name}' must be a whole number")
-    return min(max(int(raw), low), high)
+    number = parse_whole_number(raw, max_digits=9)
+    if number is None:
+        abort(400, description=f"'{name}' must be a whole number written with the digits 0-9 "
+                               f"(at most 9 of them), from {low} to {high}")
+    return min(max(number, low), high)
 
 
 @bp.get("/challenges")

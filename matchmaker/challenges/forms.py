@@ -1,9 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, IntegerField, StringField, TextAreaField
+from wtforms import FieldList, Form, FormField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..forms import LocalDateTimeField, TagListField, strip_filter
+from ..forms import EuroField, LocalDateTimeField, TagListField, WholeNumberField, line_filter, strip_filter
 from ..organisations.forms import MultiCheckboxField
 from ..themes import theme_choices
 
@@ -12,7 +12,7 @@ MAX_EUROS = 100_000_000
 
 
 class ChallengeForm(FlaskForm):
-    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)], filters=[strip_filter],
+    title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)], filters=[line_filter],
                         description=_l("Describe the problem, not the solution."))
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=500)], filters=[strip_filter],
                             description=_l("Two or three sentences for the overview page (at most 500 characters)."))
@@ -25,12 +25,12 @@ class ChallengeForm(FlaskForm):
     affected = TextAreaField(_l("Who is affected"), validators=[Optional(), Length(max=3000)],
                              filters=[strip_filter],
                              description=_l("Residents, businesses or staff who feel the problem."))
-    department = StringField(_l("Department"), validators=[Optional(), Length(max=160)], filters=[strip_filter])
+    department = StringField(_l("Department"), validators=[Optional(), Length(max=160)], filters=[line_filter])
     themes = MultiCheckboxField(_l("Themes"), choices=theme_choices)
     keywords = TagListField(_l("Keywords"), description=_l("Comma-separated; they help startups find you."))
-    budget_min = IntegerField(_l("Budget from (EUR)"), validators=[Optional(), NumberRange(min=0, max=MAX_EUROS)])
-    budget_max = IntegerField(_l("Budget up to (EUR)"), validators=[Optional(), NumberRange(min=0, max=MAX_EUROS)])
-    pilot_weeks = IntegerField(_l("Pilot length (weeks)"), default=16,
+    budget_min = EuroField(_l("Budget from (EUR)"), max_euros=MAX_EUROS)
+    budget_max = EuroField(_l("Budget up to (EUR)"), max_euros=MAX_EUROS)
+    pilot_weeks = WholeNumberField(_l("Pilot length (weeks)"), default=16,
                                validators=[InputRequired(), NumberRange(min=1, max=104)])
     questions_close_at = LocalDateTimeField(
         _l("Questions close"), validators=[Optional()], description=_l("Dutch time (Europe/Amsterdam).")
@@ -38,32 +38,30 @@ class ChallengeForm(FlaskForm):
     submissions_close_at = LocalDateTimeField(
         _l("Proposals close"), validators=[Optional()], description=_l("Dutch time (Europe/Amsterdam).")
     )
-    max_age_years = IntegerField(_l("Maximum company age (years)"), validators=[Optional(), NumberRange(min=0, max=200)],
+    max_age_years = WholeNumberField(_l("Maximum company age (years)"), validators=[Optional(), NumberRange(min=0, max=200)],
                                  description=_l("Leave empty for no limit."))
-    max_fte = IntegerField(_l("Maximum company size (FTE)"), validators=[Optional(), NumberRange(min=0, max=100000)],
+    max_fte = WholeNumberField(_l("Maximum company size (FTE)"), validators=[Optional(), NumberRange(min=0, max=100000)],
                            description=_l("Leave empty for no limit."))
     languages = MultiCheckboxField(_l("Proposals accepted in"), choices=LANGUAGE_CHOICES, default=["nl", "en"],
                                    validators=[DataRequired(message=_l("Choose at least one language."))])
 
     def to_data(self) -> dict:
         data = {name: field.data for name, field in self._fields.items() if name not in ("csrf_token",)}
-        data["budget_min_cents"] = None if data["budget_min"] is None else data["budget_min"] * 100
-        data["budget_max_cents"] = None if data["budget_max"] is None else data["budget_max"] * 100
+        data["budget_min_cents"], data["budget_max_cents"] = data["budget_min"], data["budget_max"]  # cents
         return data
 
     def load(self, challenge) -> None:
         """Fill the euro fields from a challenge's cents (the rest comes from `obj=`)."""
         if not self.is_submitted():
-            self.budget_min.data = None if challenge.budget_min_cents is None else challenge.budget_min_cents // 100
-            self.budget_max.data = None if challenge.budget_max_cents is None else challenge.budget_max_cents // 100
+            self.budget_min.data, self.budget_max.data = challenge.budget_min_cents, challenge.budget_max_cents
             self.themes.data = challenge.themes
 
 
 class CriterionRow(Form):
-    name = StringField(_l("Criterion"), validators=[Optional(), Length(max=120)], filters=[strip_filter])
+    name = StringField(_l("Criterion"), validators=[Optional(), Length(max=120)], filters=[line_filter])
     description = TextAreaField(_l("What the panel looks at"), validators=[Optional(), Length(max=1000)],
                                 filters=[strip_filter])
-    weight = IntegerField(_l("Weight (%)"), validators=[Optional(), NumberRange(min=0, max=100)])
+    weight = WholeNumberField(_l("Weight (%)"), validators=[Optional(), NumberRange(min=0, max=100)])
 
 
 class CriteriaForm(FlaskForm):

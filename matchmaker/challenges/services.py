@@ -303,7 +303,7 @@ def interested_users(challenge: Challenge, exclude: User | None = None) -> list[
 
 def find_challenge(ref: str) -> Challenge | None:
     """By id or by slug: `/challenges/12` and `/challenges/slimme-afvalinzameling` both work."""
-    if ref.isdigit():
+    if ref.isascii() and ref.isdigit():
         ident = parse_id(ref)
         return db.session.get(Challenge, ident) if ident else None
     return db.session.scalar(select(Challenge).where(Challenge.slug == ref))

@@ -1,8 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, RadioField, SelectField, TextAreaField
-from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional, ValidationError
 
+from ..db_types import utcnow
 from ..enums import ConflictKind, DecisionOutcome, Discipline, Recommendation
 from ..forms import LocalDateTimeField, strip_filter
 
@@ -81,6 +82,12 @@ class DecisionForm(FlaskForm):
                                   description=_l("Only for the shortlist. Dutch time."))
     pitch_note = TextAreaField(_l("Note for the pitch"), validators=[Optional(), Length(max=2000)],
                                filters=[strip_filter])
+
+    def validate_pitch_at(self, field):
+        """A pitch is planned ahead; the date only counts for a shortlist (other outcomes drop it)."""
+        if (field.data is not None and self.outcome.data == DecisionOutcome.SHORTLISTED.value
+                and field.data <= utcnow()):
+            raise ValidationError(_l("The pitch date has passed. Choose a date and time in the future."))
 
 
 class ReleaseForm(FlaskForm):

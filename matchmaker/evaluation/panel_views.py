@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from ..enums import ConflictKind, Recommendation
 from ..errors import DomainError, ValidationFailed
 from ..organisations.forms import EmptyForm
+from ..parsing import clean_text, parse_whole_number
 from ..proposals import attachments
 from ..proposals.models import Proposal
 from ..proposals.permissions import is_sealed
@@ -81,7 +82,7 @@ def declare_all(seat_id: int):
                 if kind not in {k.value for k in ConflictKind}:
                     errors[proposal.id] = _("Choose what kind of conflict it is.")
                     continue
-                chosen[proposal.id] = (ConflictKind(kind), request.form.get(f"note_{proposal.id}", "")[:1000])
+                chosen[proposal.id] = (ConflictKind(kind), clean_text(request.form.get(f"note_{proposal.id}", ""))[:1000])
         if not errors:
             try:
                 conflicts.declare_for_all(seat=seat, user=current_user, conflicts=chosen)
@@ -157,7 +158,7 @@ def proposal(seat_id: int, proposal_id: int):
     scores = {}
     for criterion in seat.challenge.criteria:
         raw = form[f"score_{criterion.id}"].data
-        scores[criterion.id] = (int(raw) if raw not in (None, "", "None") else None,
+        scores[criterion.id] = (parse_whole_number(raw, signed=True),  # a choice of the radio field, or None
                                 form[f"comment_{criterion.id}"].data or "")
     recommendation = Recommendation(form.recommendation.data) if form.recommendation.data else None
     submitting = "submit" in request.form

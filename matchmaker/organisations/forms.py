@@ -2,17 +2,17 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, IntegerField, SelectField, SelectMultipleField, StringField, TextAreaField
+from wtforms import EmailField, SelectField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Optional, Regexp
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..enums import MemberRole
-from ..forms import TagListField, strip_filter
+from ..forms import TagListField, WholeNumberField, line_filter, strip_filter
 from ..themes import theme_choices
 
 
 def add_scheme(value):
-    value = strip_filter(value)
+    value = line_filter(value)
     if value and "://" not in value:
         return f"https://{value}"
     return value
@@ -24,14 +24,14 @@ class MultiCheckboxField(SelectMultipleField):
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)], filters=[strip_filter])
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=160)], filters=[line_filter])
     website = StringField(
         _l("Website"),
         validators=[Optional(), URL(require_tld=True, message=_l("Enter a web address such as https://example.nl")),
                     Length(max=255)],
         filters=[add_scheme],
     )
-    region = StringField(_l("Region or city"), validators=[Optional(), Length(max=120)], filters=[strip_filter])
+    region = StringField(_l("Region or city"), validators=[Optional(), Length(max=120)], filters=[line_filter])
     description = TextAreaField(
         _l("Description"), validators=[Optional(), Length(max=4000)], filters=[strip_filter],
         description=_l("What you do, in a few sentences. This is what the matcher reads."),
@@ -44,18 +44,18 @@ class StartupForm(OrganisationForm):
         description=_l("Comma-separated, e.g. sensors, data platform, citizen app, route optimisation"),
     )
     sectors = MultiCheckboxField(_l("Sectors you work in"), choices=theme_choices)
-    size_fte = IntegerField(
+    size_fte = WholeNumberField(
         _l("Team size (FTE)"), validators=[Optional(), NumberRange(min=0, max=100000)]
     )
-    founded_year = IntegerField(
+    founded_year = WholeNumberField(
         _l("Year founded"),
         validators=[Optional(), NumberRange(min=1800, max=date.today().year,
                                              message=_l("Enter a year between 1800 and this year."))],
     )
     kvk_number = StringField(
         _l("KvK number (optional)"),
-        validators=[Optional(), Regexp(r"^\d{8}$", message=_l("A KvK number has exactly 8 digits."))],
-        filters=[lambda v: v.replace(" ", "").strip() if isinstance(v, str) else v],
+        validators=[Optional(), Regexp(r"^[0-9]{8}$", message=_l("A KvK number has exactly 8 digits."))],
+        filters=[line_filter, lambda v: v.replace(" ", "") if isinstance(v, str) else v],
     )
 
 

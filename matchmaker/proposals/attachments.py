@@ -14,6 +14,7 @@ from pypdf import PdfReader
 from pypdf.errors import PdfReadError
 
 from ..errors import ValidationFailed
+from ..parsing import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
 KEY_PATTERN = re.compile(r"^[0-9a-f]{32}\.pdf$")
@@ -61,9 +62,10 @@ def path_for(key: str) -> Path | None:
 
 
 def clean_filename(name: str) -> str:
-    """A safe display name: the base name only, without control characters, ending in .pdf."""
-    name = Path(name or "").name
-    name = re.sub(r"[\x00-\x1f\x7f/\\\\]", "", name).strip() or "proposal.pdf"
+    """A safe display name: the base name only, without control, bidi or invisible characters (so
+    "invoice" + U+202E + "fdp.exe" cannot show as "invoiceexe.pdf"), ending in .pdf."""
+    name = Path(clean_text(name or "", multiline=False)).name
+    name = re.sub(r"[/\\\\]", "", name).strip() or "proposal.pdf"
     if not name.lower().endswith(".pdf"):
         name = f"{name}.pdf"
     return name[-120:]

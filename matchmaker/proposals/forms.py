@@ -1,49 +1,14 @@
-import re
-from decimal import Decimal, InvalidOperation
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, HiddenField, SelectField, TextAreaField
 from wtforms.validators import Length, NumberRange, Optional, ValidationError
 
-from ..forms import strip_filter
+from ..forms import EuroField, WholeNumberField, strip_filter
+from ..parsing import parse_whole_number
 
 LONG_TEXT = 5000
 MAX_EUROS = 100_000_000
-
-
-class EuroField(StringField):
-    """An amount in euros as people type it (25000, 25.000, € 25.000,50, 25,000.50), kept as cents."""
-
-    def process_formdata(self, valuelist):
-        self.raw = valuelist[0] if valuelist else ""
-        self.data = None
-        text = re.sub(r"[€\s]|EUR", "", self.raw or "", flags=re.IGNORECASE)
-        if not text:
-            return
-        if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):  # thousands separators only
-            text = re.sub(r"[.,]", "", text)
-        elif "," in text and "." in text:
-            decimal_sep = "," if text.rfind(",") > text.rfind(".") else "."
-            text = text.replace("." if decimal_sep == "," else ",", "").replace(",", ".")
-        else:
-            text = text.replace(",", ".")
-        try:
-            amount = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(_l("Enter an amount in euros, for example 25000.")) from None
-        if amount < 0 or amount > MAX_EUROS or amount != amount.quantize(Decimal("0.01")):
-            raise ValueError(_l("Enter an amount in euros, for example 25000."))
-        self.data = int(amount * 100)
-
-    def _value(self):
-        if self.raw_data:
-            return self.raw_data[0]
-        if self.data is None:
-            return ""
-        euros, cents = divmod(self.data, 100)
-        return f"{euros}" if not cents else f"{euros}.{cents:02d}"
 
 
 class ProposalForm(FlaskForm):
@@ -60,12 +25,12 @@ class ProposalForm(FlaskForm):
         description=_l("Start small: what would a first version (MVP) do, and how would we know it works?"))
     team = TextAreaField(_l("Team"), validators=[Optional(), Length(max=LONG_TEXT)], filters=[strip_filter],
                          description=_l("Who would work on this, and what relevant experience do they have?"))
-    price_cents = EuroField(_l("Indicative price (EUR, excl. VAT)"),
-                      description=_l("An estimate for the pilot, for example 25000."))
+    price_cents = EuroField(_l("Indicative price (EUR, excl. VAT)"), max_euros=MAX_EUROS,
+                            description=_l("An estimate for the pilot, for example 25000."))
     price_justification = TextAreaField(
         _l("Price justification"), validators=[Optional(), Length(max=2000)], filters=[strip_filter],
         description=_l("Needed only when your price is outside the budget range."))
-    duration_weeks = IntegerField(_l("Duration (weeks)"), validators=[Optional(), NumberRange(min=1, max=104)])
+    duration_weeks = WholeNumberField(_l("Duration (weeks)"), validators=[Optional(), NumberRange(min=1, max=104)])
     language = SelectField(_l("Language of the proposal"), choices=[("nl", _l("Dutch")), ("en", _l("English"))])
     attachment = FileField(_l("Attachment (optional PDF, at most 10 MB)"),
                            description=_l("For example a one-page sketch or a reference. Only PDF files."))
@@ -84,8 +49,7 @@ class ProposalForm(FlaskForm):
         }
 
     def expected_version(self) -> int | None:
-        value = str(self.lock_version.data or "").strip()
-        return int(value) if value.isdigit() else None
+        return parse_whole_number(str(self.lock_version.data or ""))
 
     def validate_language(self, field):
         allowed = [value for value, _label in field.choices]

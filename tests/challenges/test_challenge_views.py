@@ -56,7 +56,7 @@ def test_bad_input_on_the_challenge_form_keeps_the_text(client, make):
     response = client.post("/challenges/new", data=form_data(budget_min="lots", problem="Mijn lange tekst",
                                                              pilot_weeks="0"))
     assert response.status_code == 200
-    assert b"Not a valid integer value." in response.data
+    assert b"Enter an amount in euros, for example 25000." in response.data
     assert b"Number must be between 1 and 104." in response.data
     assert b"Mijn lange tekst" in response.data
     assert db.session.scalar(select(Challenge)) is None
@@ -270,7 +270,7 @@ def test_extend_form_with_garbage_date(client, make):
     challenge = make.challenge(organisation=municipality)
     response = client.post(f"/challenges/{challenge.id}/extend", data={"new_close_at": "tomorrow", "reason": "x"})
     assert response.status_code == 200
-    assert b"Not a valid datetime value." in response.data
+    assert b"Enter a date and time, such as 2026-05-31T17:00." in response.data
 
 
 def test_closed_challenge_shows_closed_and_no_question_form(client, make):
