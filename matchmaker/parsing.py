@@ -101,7 +101,7 @@ INVISIBLE = frozenset(
     "\u061c\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062\u2063\u2064"
     "\u2066\u2067\u2068\u2069\ufeff\ufff9\ufffa\ufffb"
 )
-_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029\x85\x0b\x0c]")
+_LINE_BREAKS = re.compile(r"\r\n|[\r\u2028\u2029]")
 
 
 def _keep(char: str, allowed: str) -> bool:
@@ -115,8 +115,8 @@ def _keep(char: str, allowed: str) -> bool:
 def clean_text(value: str, *, multiline: bool = True) -> str:
     """Text without control, bidi and invisible formatting characters, trimmed.
 
-    Multi-line text keeps its tabs and line breaks (every kind of line break becomes "\\n"); a
-    single line becomes one line with single spaces.
+    Multi-line text keeps its tabs and line breaks ("\\r\\n", "\\r" and the Unicode line and
+    paragraph separators become "\\n"); a single line becomes one line with single spaces.
     """
     text = _LINE_BREAKS.sub("\n", value)
     text = "".join(char for char in text if _keep(char, "\n\t" if multiline else "\n\t "))
