@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from ..audit.models import AuditEvent
@@ -70,6 +72,7 @@ def audit_rows(challenge: Challenge) -> list[list]:
     names = actor_emails(events)
     rows = [["at_utc", "actor", "action", "subject", "subject_id", "data", "ip"]]
     for event in events:
+        data = json.dumps(event.data or {}, ensure_ascii=False, sort_keys=True, default=str)  # JSON, not repr
         rows.append([event.at.isoformat(), names.get(event.actor_id, "system"), event.action, event.subject_type,
-                     event.subject_id or "", event.data, event.ip or ""])
+                     event.subject_id or "", data, event.ip or ""])
     return rows
