@@ -446,3 +446,30 @@ def test_every_text_field_of_every_form_cleans_its_input():
             assert_clean(value.replace(" ", ""))
             checked.append(f"{cls.__name__}.{name}")
     assert len(checked) > 30 and "RegisterForm.name" in checked and "ChallengeForm.title" in checked
+
+
+def test_criterion_without_a_weight_counts_as_zero_not_a_crash(officer_client, make):
+    client, _o, municipality = officer_client
+    challenge = make.challenge(organisation=municipality, status=ChallengeStatus.DRAFT)
+    response = client.post(f"/challenges/{challenge.id}/criteria", data={
+        "rows-0-name": "Impact", "rows-0-weight": "100", "rows-1-name": "Prijs", "rows-1-weight": ""})
+    assert response.status_code == 302
+    db.session.refresh(challenge)
+    assert [(c.name, c.weight) for c in challenge.criteria] == [("Impact", 100), ("Prijs", 0)]
+
+
+def test_blank_optional_choices_are_no_choice_not_a_crash(client, make):
+    """`Optional()` lets "  " past a radio or select field's choice check; it must mean "nothing chosen"."""
+    challenge = make.challenge(days_open=-1, blind_review=True)
+    proposal = make.proposal(challenge=challenge)
+    seat = make.seat(challenge=challenge)
+    login(client, seat.user)
+    response = client.post(f"/panel/{seat.id}/proposals/{proposal.id}/declare",
+                           data={"has_conflict": "no", "kind": "  ", "note": ""})
+    assert response.status_code == 302
+    declaration = db.session.scalar(select(ConflictDeclaration))
+    assert declaration.has_conflict is False and declaration.kind is None
+    data = {f"score_{c.id}": "  " for c in challenge.criteria}
+    data.update(recommendation="  ", feedback="", save="1")
+    response = client.post(f"/panel/{seat.id}/proposals/{proposal.id}", data=data)
+    assert response.status_code == 302

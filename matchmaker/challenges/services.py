@@ -128,14 +128,14 @@ def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
                 position=position,
                 name=row["name"].strip(),
                 description=(row.get("description") or "").strip(),
-                weight=int(row["weight"]),
+                weight=int(row.get("weight") or 0),
                 anchors=default_anchors(user.locale),
             )
         )
     db.session.flush()
     record_event(
         actor=user, action="challenge.criteria_set", subject=challenge,
-        data={"criteria": [{"name": r["name"].strip(), "weight": int(r["weight"])} for r in rows]},
+        data={"criteria": [{"name": r["name"].strip(), "weight": int(r.get("weight") or 0)} for r in rows]},
     )
 
 

@@ -64,7 +64,8 @@ class BlindDeclarationForm(FlaskForm):
         _l("Do you have a conflict of interest with the team behind this proposal?"),
         choices=[("no", _l("No, I have no conflict of interest")), ("yes", _l("Yes, I have a conflict of interest"))],
         validators=[InputRequired()])
-    kind = SelectField(_l("Kind of conflict"), choices=[("", "—")] + conflict_choices(), validators=[Optional()])
+    kind = SelectField(_l("Kind of conflict"), choices=[("", "—")] + conflict_choices(), validators=[Optional()],
+                       filters=[strip_filter])  # Optional() lets "  " through: make it ""
     note = TextAreaField(_l("Note"), validators=[Optional(), Length(max=1000)], filters=[strip_filter])
 
 
@@ -103,7 +104,8 @@ def review_form_class(criteria):
     """A scoring form with a score and a comment per criterion of this challenge."""
 
     class ReviewForm(FlaskForm):
-        recommendation = RadioField(_l("Recommendation"), choices=recommendation_choices(), validators=[Optional()])
+        recommendation = RadioField(_l("Recommendation"), choices=recommendation_choices(), validators=[Optional()],
+                                    filters=[strip_filter])
         feedback = TextAreaField(_l("Feedback for the startup"), validators=[Optional(), Length(max=4000)],
                                  filters=[strip_filter],
                                  description=_l("Shared with the startup without your name, if the officer "
@@ -116,7 +118,7 @@ def review_form_class(criteria):
             anchor = criterion.anchors[index] if index < len(criterion.anchors or []) else ""
             choices.append((str(value), f"{value} – {anchor}" if anchor else str(value)))
         setattr(ReviewForm, f"score_{criterion.id}", RadioField(criterion.name, choices=choices,
-                                                                validators=[Optional()],
+                                                                validators=[Optional()], filters=[strip_filter],
                                                                 description=criterion.description))
         setattr(ReviewForm, f"comment_{criterion.id}", TextAreaField(
             _l("Comment on %(name)s", name=criterion.name), validators=[Optional(), Length(max=2000)],
