@@ -74,7 +74,7 @@ def test_ids_in_paths_take_only_ascii_digits(client, make):
     login(client, make.startup_member(startup))
     proposal = make.proposal(startup=startup, status=ProposalStatus.DRAFT)
     assert client.get(f"/proposals/{proposal.id}").status_code == 200
-    for ident in ("٣", "²", "1_0", "0", str(2**31), "9" * 30, f"{proposal.id}​"):
+    for ident in ("٣", "²", "1_0", "0", str(2**31), "9" * 30, f"{proposal.id}\u200b"):
         assert client.get(f"/proposals/{ident}").status_code == 404
 
 
@@ -360,7 +360,7 @@ def test_settings_store_a_name_without_bidi_characters(client, make):
 def test_organisation_name_tags_and_description_are_cleaned(client, make):
     login(client, make.user())
     response = client.post("/organisations/new?kind=startup", data={
-        "name": f"Evil{BIDI}Corp", "region": "Ut\u202erecht", "description": f"Regel 1\r\nRegel\u202e 2\x07",
+        "name": f"Evil{BIDI}Corp", "region": "Ut\u202erecht", "description": "Regel 1\r\nRegel\u202e 2\x07",
         "capabilities": f"sen\u202esors, da\u2066ta\u2069, {CONTROLS}", "kvk_number": "١٢٣٤٥٦٧٨"})
     assert response.status_code == 200 and "A KvK number has exactly 8 digits." in response.get_data(as_text=True)
     response = client.post("/organisations/new?kind=startup", data={

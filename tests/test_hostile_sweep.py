@@ -41,16 +41,17 @@ class FormsOnPage(HTMLParser):
             self._current = None
 
 
-def _visit(client, world, expected, path):
+def _visit(client, request, expected, path):
+    fixtures = request.getfixturevalue("world")
     role = next((r for r, status in expected.items() if status == 200 and r != "anonymous"), "anonymous")
     if role != "anonymous":
-        login(client, world["users"][role])
-    return path.format(**world)
+        login(client, fixtures["users"][role])
+    return path.format(**fixtures)
 
 
 @pytest.mark.parametrize(("path", "expected"), PAGES, ids=[path for path, _ in PAGES])
-def test_every_form_field_survives_hostile_input(client, world, path, expected):
-    url = _visit(client, world, expected, path)
+def test_every_form_field_survives_hostile_input(client, request, path, expected):
+    url = _visit(client, request, expected, path)
     page = client.get(url)
     if page.status_code != 200 or page.mimetype != "text/html":
         return
@@ -71,8 +72,8 @@ def test_every_form_field_survives_hostile_input(client, world, path, expected):
 
 
 @pytest.mark.parametrize(("path", "expected"), PAGES, ids=[path for path, _ in PAGES])
-def test_every_page_survives_hostile_query_parameters(client, world, path, expected):
-    url = _visit(client, world, expected, path)
+def test_every_page_survives_hostile_query_parameters(client, request, path, expected):
+    url = _visit(client, request, expected, path)
     for value in QUERY_VALUES:
         response = client.get(url, query_string={name: value for name in QUERY_NAMES})
         assert response.status_code < 500, (url, value)

@@ -31,17 +31,18 @@ class ChallengeForm(FlaskForm):
     budget_min = EuroField(_l("Budget from (EUR)"), max_euros=MAX_EUROS)
     budget_max = EuroField(_l("Budget up to (EUR)"), max_euros=MAX_EUROS)
     pilot_weeks = WholeNumberField(_l("Pilot length (weeks)"), default=16,
-                               validators=[InputRequired(), NumberRange(min=1, max=104)])
+                                   validators=[InputRequired(), NumberRange(min=1, max=104)])
     questions_close_at = LocalDateTimeField(
         _l("Questions close"), validators=[Optional()], description=_l("Dutch time (Europe/Amsterdam).")
     )
     submissions_close_at = LocalDateTimeField(
         _l("Proposals close"), validators=[Optional()], description=_l("Dutch time (Europe/Amsterdam).")
     )
-    max_age_years = WholeNumberField(_l("Maximum company age (years)"), validators=[Optional(), NumberRange(min=0, max=200)],
-                                 description=_l("Leave empty for no limit."))
+    max_age_years = WholeNumberField(_l("Maximum company age (years)"),
+                                     validators=[Optional(), NumberRange(min=0, max=200)],
+                                     description=_l("Leave empty for no limit."))
     max_fte = WholeNumberField(_l("Maximum company size (FTE)"), validators=[Optional(), NumberRange(min=0, max=100000)],
-                           description=_l("Leave empty for no limit."))
+                               description=_l("Leave empty for no limit."))
     languages = MultiCheckboxField(_l("Proposals accepted in"), choices=LANGUAGE_CHOICES, default=["nl", "en"],
                                    validators=[DataRequired(message=_l("Choose at least one language."))])
 

@@ -82,7 +82,8 @@ def declare_all(seat_id: int):
                 if kind not in {k.value for k in ConflictKind}:
                     errors[proposal.id] = _("Choose what kind of conflict it is.")
                     continue
-                chosen[proposal.id] = (ConflictKind(kind), clean_text(request.form.get(f"note_{proposal.id}", ""))[:1000])
+                note = clean_text(request.form.get(f"note_{proposal.id}", ""))[:1000]
+                chosen[proposal.id] = (ConflictKind(kind), note)
         if not errors:
             try:
                 conflicts.declare_for_all(seat=seat, user=current_user, conflicts=chosen)
