@@ -473,3 +473,22 @@ def test_blank_optional_choices_are_no_choice_not_a_crash(client, make):
     data.update(recommendation="  ", feedback="", save="1")
     response = client.post(f"/panel/{seat.id}/proposals/{proposal.id}", data=data)
     assert response.status_code == 302
+
+
+def test_every_number_and_date_field_uses_the_strict_parsers():
+    """Plain WTForms number and date fields hand the text to int(), Decimal() or strptime(), which take
+    Unicode digits, "1_000" and "NaN": every form uses WholeNumberField, EuroField or LocalDateTimeField."""
+    from wtforms import DateField, DateTimeField, DecimalField, FloatField, IntegerField
+
+    from matchmaker.forms import LocalDateTimeField, WholeNumberField
+
+    strict = (WholeNumberField, LocalDateTimeField)
+    loose = (IntegerField, DecimalField, FloatField, DateTimeField, DateField)
+    found = []
+    for cls in _all_form_classes():
+        for name in dir(cls):
+            field_class = getattr(getattr(cls, name, None), "field_class", None)
+            if isinstance(field_class, type) and issubclass(field_class, loose):
+                assert issubclass(field_class, strict), f"{cls.__name__}.{name} is a {field_class.__name__}"
+                found.append(name)
+    assert {"pilot_weeks", "weight", "duration_weeks", "size_fte", "new_close_at", "pitch_at"} <= set(found)
