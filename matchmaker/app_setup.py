@@ -132,23 +132,18 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_unit_of_work(app: Flask) -> None:
-    """One commit per request: kept when the response succeeds, rolled back otherwise."""
-    from sqlalchemy.exc import IntegrityError, OperationalError
-
-    from .database import commit, rollback
-    from .errorpages import render_error
+    """Work is kept only where a view called `commit()`; what is left at the end is rolled back."""
+    from .database import has_uncommitted_writes, rollback
 
     @app.after_request
     def _finish(response):
-        if response.status_code >= 400:
-            rollback()
-            return response
-        try:
-            commit()
-        except (IntegrityError, OperationalError):
-            log.exception("commit failed")
-            rollback()
-            return render_error(409)
+        if has_uncommitted_writes() and response.status_code < 400:
+            message = f"{request.method} {request.path} wrote to the database but did not commit"
+            if app.testing and not app.config.get("ALLOW_UNCOMMITTED_WRITES"):
+                rollback()
+                raise RuntimeError(message)  # a view that forgot `commit()` fails its tests
+            log.warning(message)
+        rollback()
         return response
 
     @app.teardown_request

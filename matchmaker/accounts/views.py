@@ -3,6 +3,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..database import commit
 from ..errors import DomainError
 from ..extensions import limiter
 from ..organisations.permissions import is_startup_member
@@ -36,6 +37,7 @@ def register():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             login_user(user)
             flash(_("Welcome! We sent a link to %(email)s to confirm your address.", email=user.email), "success")
             return redirect(url_for("main.dashboard"))
@@ -53,6 +55,7 @@ def login():
         if user is None:
             form.password.errors = [_("This e-mail address and password do not match an active account.")]
         else:
+            commit()
             session.clear()
             login_user(user, remember=form.remember.data)
             session["locale"] = user.locale
@@ -76,6 +79,7 @@ def verify(token: str):
     except DomainError as error:
         show_error(error)
         return render_template("accounts/link_problem.html"), 400
+    commit()
     flash(_("Thank you, your e-mail address is confirmed."), "success")
     return redirect(url_for("main.dashboard"))
 
@@ -86,6 +90,7 @@ def verify(token: str):
 def resend_verification():
     if not current_user.is_verified:
         services.send_verification(user=current_user)
+        commit()
         flash(_("We sent a new link to %(email)s.", email=current_user.email), "success")
     return redirect(url_for("main.dashboard"))
 
@@ -96,6 +101,7 @@ def request_reset():
     form = ResetRequestForm()
     if form.validate_on_submit():
         services.request_password_reset(email=form.email.data)
+        commit()
         flash(
             _("If an account exists for %(email)s, a link to choose a new password is on its way. "
               "The link works for one hour.", email=form.email.data),
@@ -120,6 +126,7 @@ def reset_password(token: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             logout_user()
             session.clear()
             login_user(user)
@@ -135,6 +142,7 @@ def settings():
     if form.validate_on_submit():
         services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data,
                                  match_digest=form.match_digest.data)
+        commit()
         session["locale"] = form.locale.data
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"))
@@ -154,6 +162,7 @@ def change_password():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             login_user(current_user._get_current_object())  # keep this session, with the new token
             flash(_("Your password has been changed. Other sessions have been signed out."), "success")
             return redirect(url_for("accounts.settings"))

@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 from sqlalchemy import select
 
 from ..challenges.services import public_challenges_of
+from ..database import commit
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError
 from ..extensions import db
@@ -43,6 +44,7 @@ def create():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             if kind == OrgKind.MUNICIPALITY:
                 flash(_("%(name)s is registered. An administrator will verify it; until then you can "
                         "prepare challenges but not publish them.", name=organisation.name), "success")
@@ -73,6 +75,7 @@ def edit(slug: str):
     form = _form_class(organisation.kind)(obj=organisation)
     if form.validate_on_submit():
         services.update_organisation(organisation=organisation, user=current_user, data=form.data)
+        commit()
         flash(_("The profile is saved."), "success")
         return redirect(url_for("organisations.show", slug=organisation.slug))
     return render_template("organisations/form.html", form=form, kind=organisation.kind, organisation=organisation)
@@ -97,6 +100,7 @@ def members(slug: str):
             except DomainError as error:
                 show_error(error, form)
             else:
+                commit()
                 flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
                 return redirect(url_for("organisations.members", slug=slug))
     return render_template(
@@ -128,6 +132,7 @@ def remove_member(slug: str, membership_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The member has been removed."), "success")
         if leaving:
             return redirect(url_for("main.dashboard"))
@@ -154,6 +159,7 @@ def change_role(slug: str, membership_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The role of %(name)s is changed.", name=membership.user.name), "success")
     return redirect(url_for("organisations.members", slug=slug))
 
@@ -171,6 +177,7 @@ def accept_invitation(token: str):
         except DomainError as error:
             show_error(error)
         else:
+            commit()
             flash(_("You are now a member of %(name)s.", name=organisation.name), "success")
             return redirect(url_for("organisations.show", slug=organisation.slug))
     return render_template("organisations/invitation.html", invitation=invitation, form=form)

@@ -2,6 +2,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..database import commit
 from ..challenges.lookup import challenge_for
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
@@ -45,5 +46,6 @@ def invite(ref: str, startup_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("%(name)s is invited to apply.", name=startup.name), "success")
     return redirect(url_for("recommendations.fitting_startups", ref=challenge.id, _anchor=f"s{startup.id}"))
