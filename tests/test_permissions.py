@@ -6,13 +6,12 @@ Expected values: a status code, or "login" for a redirect to the sign-in page.
 
 from __future__ import annotations
 
-import pytest
-
-from matchmaker.enums import ChallengeStatus
-
 from datetime import timedelta
 
+import pytest
+
 from matchmaker.db_types import utcnow
+from matchmaker.enums import ChallengeStatus
 from matchmaker.extensions import db
 
 from .conftest import login

@@ -5,9 +5,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
-from ..database import commit
 from ..accounts import services as account_services
 from ..accounts.models import User
+from ..database import commit
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..extensions import db

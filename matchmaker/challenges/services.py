@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 
 from ..accounts.models import User
 from ..audit.services import record_event
+from ..database import lock_row
 from ..db_types import parse_id, utcnow
 from ..enums import ChallengeStatus, ProposalStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
@@ -18,7 +19,6 @@ from ..mail.services import mail_user
 from ..organisations.models import Organisation
 from ..slugs import unique_slug
 from ..themes import THEMES
-from ..database import lock_row
 from . import permissions
 from .lifecycle import CHALLENGE, publication_problems, record_closing  # noqa: F401 (publication_problems: API)
 from .models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge

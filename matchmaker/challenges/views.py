@@ -17,8 +17,6 @@ from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .browse import browse
-from .lifecycle import CHALLENGE
-from .lookup import challenge_for
 from .forms import (
     AnswerForm,
     CancelForm,
@@ -28,6 +26,8 @@ from .forms import (
     ExtendForm,
     QuestionForm,
 )
+from .lifecycle import CHALLENGE
+from .lookup import challenge_for
 from .models import Question
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")

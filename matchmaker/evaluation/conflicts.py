@@ -8,8 +8,8 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit.services import record_event
-from ..challenges.models import Challenge
 from ..challenges.lifecycle import CHALLENGE, record_closing
+from ..challenges.models import Challenge
 from ..database import lock_row
 from ..db_types import utcnow
 from ..enums import ChallengeStatus, ConflictKind

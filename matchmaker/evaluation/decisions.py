@@ -10,10 +10,10 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit.services import record_event
-from ..challenges.models import Challenge
-from ..db_types import utcnow
 from ..challenges.lifecycle import CHALLENGE
+from ..challenges.models import Challenge
 from ..database import lock_row
+from ..db_types import utcnow
 from ..enums import ChallengeStatus, DecisionOutcome, DecisionStatus, ProposalStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
@@ -27,6 +27,7 @@ from .conflicts import mark_evaluating, proposals_to_assess
 from .models import Decision
 from .results import criteria_specs, review_inputs
 from .reviews import counted_reviews
+
 
 def _stamp(field: str):
     def effect(decision: Decision, now: datetime, **_context) -> None:

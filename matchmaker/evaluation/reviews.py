@@ -12,10 +12,10 @@ from sqlalchemy import exists, select
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..challenges.models import Challenge
-from ..lifecycle import Lifecycle, Move
 from ..enums import ProposalStatus, Recommendation, ReviewStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
+from ..lifecycle import Lifecycle, Move
 from ..proposals.models import Proposal
 from . import permissions
 from .conflicts import declarations_of, mark_evaluating, proposals_to_assess

@@ -2,8 +2,8 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from ..database import commit
 from ..challenges.lookup import challenge_for
+from ..database import commit
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation

@@ -3,7 +3,6 @@ lock (`database.lock_row`) make the second wait and then read what the first com
 
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from matchmaker.database import commit
