@@ -19,6 +19,7 @@ from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 from ..db_types import UTCDateTime, enum_type, utcnow
 from ..enums import ConflictKind, DecisionOutcome, DecisionStatus, Discipline, Recommendation, ReviewStatus
 from ..extensions import db
+from ..invitations import InvitationState, default_expiry, state
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -44,6 +45,8 @@ class PanelSeat(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     invited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Until when the invitation can be accepted (see matchmaker.invitations); set on every (re)invitation.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, default=default_expiry)
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -53,6 +56,10 @@ class PanelSeat(db.Model):
     @property
     def is_active(self) -> bool:
         return self.accepted_at is not None and self.revoked_at is None
+
+    @property
+    def invitation_state(self) -> InvitationState:
+        return state(self)
 
 
 class ConflictDeclaration(db.Model):

@@ -4,9 +4,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from .. import invitations
 from ..database import commit
 from ..enums import ConflictKind, Recommendation
 from ..errors import DomainError, ValidationFailed
+from ..extensions import login_manager
 from ..organisations.forms import EmptyForm
 from ..proposals import attachments
 from ..proposals.models import Proposal
@@ -42,13 +44,16 @@ def index():
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
-@login_required
 def accept(token: str):
+    """The link in the invitation. Someone not signed in is offered to sign in or register (with
+    the invited address) and comes back here afterwards; accepting needs an account."""
     seat = panel.find_seat_by_token(token)
     if seat is None:
         abort(404)
+    if not current_user.is_authenticated and request.method == "POST":
+        return login_manager.unauthorized()
     form = EmptyForm()
-    if form.validate_on_submit():
+    if current_user.is_authenticated and form.validate_on_submit():
         try:
             seat = panel.accept_seat(token=token, user=current_user)
         except DomainError as error:
@@ -57,7 +62,9 @@ def accept(token: str):
             commit()
             flash(_("You are on the panel for %(title)s.", title=seat.challenge.title), "success")
             return redirect(url_for("panel.queue", seat_id=seat.id))
-    return render_template("evaluation/accept.html", seat=seat, form=form)
+    accepted = panel.accepted_by(seat, current_user)
+    return render_template("evaluation/accept.html", seat=seat, form=form, accepted=accepted,
+                           problem=invitations.problem_for(seat, current_user, accepted_by_user=accepted))
 
 
 @bp.route("/<id:seat_id>/conflicts", methods=["GET", "POST"])

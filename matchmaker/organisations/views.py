@@ -3,15 +3,16 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from .. import invitations
 from ..challenges.services import public_challenges_of
 from ..database import commit
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError
-from ..extensions import db
+from ..extensions import db, login_manager
 from ..web import show_error
 from . import permissions, services
 from .forms import EmptyForm, InviteForm, OrganisationForm, StartupForm
-from .models import Membership
+from .models import Invitation, Membership
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
@@ -107,7 +108,7 @@ def members(slug: str):
         "organisations/members.html",
         organisation=organisation,
         form=form,
-        invitations=services.pending_invitations(organisation),
+        invitations=services.open_invitations(organisation),
         remove_form=EmptyForm(),
         can_manage=permissions.can_manage_members(current_user, organisation),
     )
@@ -165,13 +166,16 @@ def change_role(slug: str, membership_id: int):
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
-@login_required
 def accept_invitation(token: str):
+    """The link in the invitation. Someone not signed in is offered to sign in or register (with
+    the invited address) and comes back here afterwards; accepting needs an account."""
     invitation = services.find_invitation(token)
     if invitation is None:
         abort(404)
+    if not current_user.is_authenticated and request.method == "POST":
+        return login_manager.unauthorized()
     form = EmptyForm()
-    if form.validate_on_submit():
+    if current_user.is_authenticated and form.validate_on_submit():
         try:
             organisation = services.accept_invitation(token=token, user=current_user)
         except DomainError as error:
@@ -180,4 +184,22 @@ def accept_invitation(token: str):
             commit()
             flash(_("You are now a member of %(name)s.", name=organisation.name), "success")
             return redirect(url_for("organisations.show", slug=organisation.slug))
-    return render_template("organisations/invitation.html", invitation=invitation, form=form)
+    accepted = services.accepted_by(invitation, current_user)
+    return render_template("organisations/invitation.html", invitation=invitation, form=form, accepted=accepted,
+                           problem=invitations.problem_for(invitation, current_user, accepted_by_user=accepted))
+
+
+@bp.post("/<slug>/invitations/<id:invitation_id>/revoke")
+@login_required
+def revoke_invitation(slug: str, invitation_id: int):
+    organisation = _get(slug)
+    if not permissions.can_manage_members(current_user, organisation):
+        abort(403)
+    invitation = db.session.scalar(
+        select(Invitation).where(Invitation.id == invitation_id, Invitation.organisation_id == organisation.id))
+    if invitation is None:
+        abort(404)
+    services.revoke_invitation(organisation=organisation, user=current_user, invitation=invitation)
+    commit()
+    flash(_("The invitation to %(email)s is withdrawn.", email=invitation.email), "success")
+    return redirect(url_for("organisations.members", slug=slug))
