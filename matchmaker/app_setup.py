@@ -9,6 +9,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
+from .config import ConfigError
 from .extensions import babel, csrf, db, limiter, login_manager, migrate
 
 log = logging.getLogger(__name__)
@@ -42,6 +43,8 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def init_app(app: Flask) -> None:
     from .web import IdConverter, reject_nul_bytes
 
+    _configure_proxies(app)
+    _configure_dev_outbox(app)
     app.url_map.converters["id"] = IdConverter
     app.before_request(reject_nul_bytes)
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
@@ -68,6 +71,41 @@ def init_app(app: Flask) -> None:
     register_cli(app)
     _register_unit_of_work(app)
     _register_security_headers(app)
+
+
+def _configure_proxies(app: Flask) -> None:
+    """Behind `TRUSTED_PROXIES` reverse proxies, read the client's address, the scheme, the host and
+    the path prefix from the X-Forwarded-* headers those proxies set (werkzeug's ProxyFix trusts
+    only that many entries, counted from the right, so a client cannot inject its own). With 0 the
+    headers are ignored: the connecting machine is the client."""
+    from werkzeug.middleware.proxy_fix import ProxyFix
+
+    raw = app.config.get("TRUSTED_PROXIES") or 0
+    problem = f"TRUSTED_PROXIES must be the number of proxies in front of the app (0 or more), not {raw!r}."
+    text = str(raw).strip()
+    if isinstance(raw, bool) or not text.isdigit():
+        raise ConfigError(problem)
+    count = int(text)
+    app.config["TRUSTED_PROXIES"] = count
+    if count:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)
+
+
+DEVELOPMENT_ENVS = ("development", "testing")
+
+
+def _configure_dev_outbox(app: Flask) -> None:
+    """Decide `DEV_OUTBOX` (unset: on in development with the console mail backend) and refuse to
+    start with it on in production, where it would show password-reset links."""
+    setting = app.config.get("DEV_OUTBOX")
+    if isinstance(setting, str):
+        setting = setting.strip().lower() in {"1", "true", "yes", "on"}
+    if setting is None:
+        setting = app.config.get("ENV_NAME") in DEVELOPMENT_ENVS and app.config.get("MAIL_BACKEND") == "console"
+    if setting and app.config.get("ENV_NAME") == "production":
+        raise ConfigError("DEV_OUTBOX must be off in production (MATCHMAKER_ENV=production): the development "
+                          "outbox shows every e-mail the app sends, password-reset links included.")
+    app.config["DEV_OUTBOX"] = bool(setting)
 
 
 def _migrations_dir():
@@ -134,23 +172,18 @@ def _register_blueprints(app: Flask) -> None:
 
 
 def _register_unit_of_work(app: Flask) -> None:
-    """One commit per request: kept when the response succeeds, rolled back otherwise."""
-    from sqlalchemy.exc import IntegrityError, OperationalError
-
-    from .database import commit, rollback
-    from .errorpages import render_error
+    """Work is kept only where a view called `commit()`; what is left at the end is rolled back."""
+    from .database import has_uncommitted_writes, rollback
 
     @app.after_request
     def _finish(response):
-        if response.status_code >= 400:
-            rollback()
-            return response
-        try:
-            commit()
-        except (IntegrityError, OperationalError):
-            log.exception("commit failed")
-            rollback()
-            return render_error(409)
+        if has_uncommitted_writes() and response.status_code < 400:
+            message = f"{request.method} {request.path} wrote to the database but did not commit"
+            if app.testing and not app.config.get("ALLOW_UNCOMMITTED_WRITES"):
+                rollback()
+                raise RuntimeError(message)  # a view that forgot `commit()` fails its tests
+            log.warning(message)
+        rollback()
         return response
 
     @app.teardown_request

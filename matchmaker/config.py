@@ -19,6 +19,12 @@ def _bool(name: str, default: bool = False) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def _optional_bool(name: str) -> bool | None:
+    """True or False when the variable is set, None (decide from other settings) when it is not."""
+    value = os.environ.get(name)
+    return None if value is None or not value.strip() else _bool(name)
+
+
 class ConfigError(RuntimeError):
     """Raised when the environment does not allow the app to start safely."""
 
@@ -52,8 +58,17 @@ class Config:
     MAIL_USE_TLS = _bool("MAIL_USE_TLS")
     MAIL_USE_SSL = _bool("MAIL_USE_SSL")
     MAIL_FROM = os.environ.get("MAIL_FROM", "Matchmaker <noreply@matchmaker.local>")
+    # The development outbox page (/dev/mail/): every e-mail the app sent, links and all, readable
+    # in the browser from this machine only (loopback clients). Unset: on in development with the
+    # console backend, off otherwise. The app refuses to start with it on in production.
+    DEV_OUTBOX: bool | None = _optional_bool("DEV_OUTBOX")
     # Jobs (mail delivery, digests): "inline" runs them in the request, "rq" puts them on Redis.
     JOB_QUEUE = os.environ.get("JOB_QUEUE", "rq" if ENV_NAME == "production" else "inline")
+
+    # How many reverse proxies stand in front of the app. Each must set X-Forwarded-For, -Proto and
+    # -Host (and -Prefix when serving under a path). 0: the headers are ignored and the address of
+    # the connecting machine is the client's (used for rate limits, the audit trail, /dev/mail/).
+    TRUSTED_PROXIES: int | str = os.environ.get("TRUSTED_PROXIES", "0")
 
     RATELIMIT_ENABLED = _bool("RATELIMIT_ENABLED", True)
     RATELIMIT_STORAGE_URI = os.environ.get("RATELIMIT_STORAGE_URI") or (
@@ -86,6 +101,8 @@ class TestConfig(Config):
     SERVER_NAME = None
     PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"  # fast hashing keeps the suite quick; tests only
     MATCH_INDEX_BACKGROUND = False  # build the matcher's index in the request, so tests are deterministic
+    DEV_OUTBOX = None  # decided from ENV_NAME and MAIL_BACKEND, whatever the developer's environment says
+    TRUSTED_PROXIES = 0
 
 
 def resolve_secret_key(config: dict, instance_path: str) -> str:

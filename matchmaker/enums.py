@@ -72,6 +72,12 @@ class Recommendation(StrEnum):
     NO = "no"
 
 
+class DecisionStatus(StrEnum):
+    PREPARED = "prepared"
+    RELEASED = "released"
+    WITHDRAWN = "withdrawn"
+
+
 class DecisionOutcome(StrEnum):
     SHORTLISTED = "shortlisted"
     AWARDED = "awarded"

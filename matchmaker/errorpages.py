@@ -7,6 +7,8 @@ import logging
 from flask import Flask, jsonify, render_template, request
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from werkzeug.exceptions import HTTPException
 
 from .errors import DomainError
@@ -54,6 +56,21 @@ def register_error_handlers(app: Flask) -> None:
     def _http(error: HTTPException):
         detail = error.description if wants_json() and error.code == 400 else None
         return render_error(error.code or 500, detail)
+
+    @app.errorhandler(StaleDataError)
+    @app.errorhandler(IntegrityError)
+    @app.errorhandler(OperationalError)
+    def _conflict(error):
+        """Two requests changed the same thing at once (or the database was busy): nothing was saved."""
+        from .database import rollback
+
+        rollback()
+        if isinstance(error, OperationalError) and not any(
+                word in str(error).lower() for word in ("locked", "deadlock", "could not serialize")):
+            log.exception("database error on %s %s", request.method, request.path)
+            return render_error(500)
+        log.warning("database conflict on %s %s: %s", request.method, request.path, error)
+        return render_error(409)
 
     @app.errorhandler(DomainError)
     def _domain(error: DomainError):

@@ -86,6 +86,7 @@ def register_template_helpers(app: Flask) -> None:
     @app.context_processor
     def _globals():
         from .evaluation.panel import seats_for_user
+        from .mail.views import available as dev_outbox_available
         from .organisations.permissions import is_officer, is_startup_member
         from .themes import theme_choices
 
@@ -103,6 +104,6 @@ def register_template_helpers(app: Flask) -> None:
             "is_startup_member": is_startup_member,
             "theme_choices": theme_choices(),
             "is_evaluator": is_evaluator,
-            "dev_outbox": "devmail.outbox" in app.view_functions,
+            "dev_outbox": dev_outbox_available(),
             "request_path": request.full_path.rstrip("?") if request else "/",
         }

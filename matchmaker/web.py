@@ -16,14 +16,28 @@ from .errors import DomainError
 from .extensions import db
 from .parsing import parse_whole_number
 
+MAX_NEXT = 2000
 
-def safe_next(default_endpoint: str = "main.dashboard", **values) -> str:
-    """The `next` parameter if it points inside this site, otherwise the default page."""
-    target = request.values.get("next", "")
+
+def local_path(target: str | None) -> str | None:
+    """`target` if it is a path on this site, else None. Browsers read a backslash as a slash, so
+    `/\\evil.example` would leave the site: backslashes and control characters are refused too."""
+    if not target or len(target) > MAX_NEXT or not target.startswith("/") or target.startswith("//"):
+        return None
+    if "\\" in target or any(ord(char) < 32 or ord(char) == 127 for char in target):
+        return None
     parts = urlsplit(target)
-    if target and not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//"):
-        return target
-    return url_for(default_endpoint, **values)
+    if parts.scheme or parts.netloc:
+        return None
+    return target
+
+
+def safe_next(default_endpoint: str = "main.dashboard", *, target: str | None = None, **values) -> str:
+    """The `next` parameter (or `target`, e.g. read from a signed link) if it points inside this site,
+    otherwise the default page."""
+    if target is None:
+        target = request.values.get("next", "")
+    return local_path(target) or url_for(default_endpoint, **values)
 
 
 def redirect_next(default_endpoint: str = "main.dashboard", **values):

@@ -67,6 +67,18 @@ class Factory:
         db.session.refresh(user)
         return membership
 
+    def invitation(self, *, organisation: Organisation, email: str, token: str, role: MemberRole = MemberRole.MEMBER,
+                   expires_in: timedelta = timedelta(days=14)):
+        """An organisation invitation whose link carries `token`; a negative `expires_in` makes it expired."""
+        from matchmaker.invitations import hash_token
+        from matchmaker.organisations.models import Invitation
+
+        invitation = Invitation(organisation_id=organisation.id, email=email.lower(), role=role,
+                                token_hash=hash_token(token), expires_at=utcnow() + expires_in)
+        db.session.add(invitation)
+        db.session.flush()
+        return invitation
+
     def officer(self, municipality: Organisation | None = None, **kwargs) -> User:
         user = self.user(**kwargs)
         self.membership(user=user, organisation=municipality or self.municipality())
@@ -146,15 +158,18 @@ class Factory:
         return proposal
 
     def seat(self, *, challenge: Challenge, user: User | None = None, discipline: Discipline = Discipline.POLICY,
-             accepted: bool = True):
-        """A panel seat; accepted by `user` (made if needed) unless `accepted` is False."""
+             accepted: bool = True, token: str | None = None, expires_in: timedelta = timedelta(days=14)):
+        """A panel seat; accepted by `user` (made if needed) unless `accepted` is False. The
+        invitation link's `token` is random unless given; a negative `expires_in` makes it expired."""
         from matchmaker.evaluation.models import PanelSeat
+        from matchmaker.invitations import hash_token
 
         n = next(_seq)
         user = user or self.user()
         seat = PanelSeat(challenge_id=challenge.id, email=user.email, discipline=discipline,
-                         token_hash=f"{n:064d}", user_id=user.id if accepted else None,
-                         accepted_at=utcnow() if accepted else None)
+                         token_hash=hash_token(token or f"seat-token-{n}"), user_id=user.id if accepted else None,
+                         accepted_at=utcnow() if accepted else None, invited_at=utcnow(),
+                         expires_at=utcnow() + expires_in)
         db.session.add(seat)
         db.session.flush()
         return seat

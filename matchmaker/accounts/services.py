@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+from dataclasses import dataclass
 
 from flask import current_app
 from flask_babel import gettext as _
@@ -14,6 +15,7 @@ from ..db_types import utcnow
 from ..errors import DomainError, ValidationFailed
 from ..extensions import db
 from ..mail.services import external_url, mail_user
+from ..web import local_path
 from . import tokens
 from .models import User, new_session_token
 
@@ -45,20 +47,46 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def register_user(*, email: str, name: str, password: str, locale: str) -> User:
+def register_user(*, email: str, name: str, password: str, locale: str, next_url: str | None = None) -> User | None:
+    """Create an unverified account and send the verification link, or, when the address already
+    has an account, tell its owner by e-mail instead.
+
+    From outside both paths look the same: the same work (a password is hashed either way), one
+    e-mail to the address, and the same answer in the view. Returns the new user, or None when the
+    address was taken; callers must not let the difference show.
+    """
     email = normalise_email(email)
     check_password_rules(password)
-    if find_user_by_email(email) is not None:
-        raise ValidationFailed(
-            _("An account with this e-mail address already exists. Sign in, or reset your password."),
-            field="email",
-        )
-    user = User(email=email, name=name.strip(), password_hash=hash_password(password), locale=locale)
+    password_hash = hash_password(password)
+    existing = find_user_by_email(email)
+    if existing is not None:
+        record_event(actor=None, action="user.registration_repeated", subject=existing)
+        send_registration_notice(user=existing, next_url=next_url)
+        return None
+    user = User(email=email, name=name.strip(), password_hash=password_hash, locale=locale)
     db.session.add(user)
     db.session.flush()
     record_event(actor=user, action="user.registered", subject=user)
-    send_verification(user=user)
+    send_verification(user=user, next_url=next_url)
     return user
+
+
+def send_registration_notice(*, user: User, next_url: str | None = None) -> None:
+    """"Someone tried to register with your address": with a sign-in and a reset link."""
+    mail_user(user, "registration_attempt", login_link=external_url("accounts.login", next=next_url),
+              reset_link=external_url("accounts.request_reset"))
+
+
+def resend_registration_mail(*, email: str, next_url: str | None = None) -> None:
+    """Send again what registering sent, without telling the browser which it was: the
+    verification link to an unconfirmed account, the notice to a confirmed one."""
+    user = find_user_by_email(email)
+    if user is None:  # not after a registration: both of its paths leave an account behind
+        return
+    if user.verified_at is None and user.active:
+        send_verification(user=user, next_url=next_url)
+    else:
+        send_registration_notice(user=user, next_url=next_url)
 
 
 def create_user(
@@ -82,31 +110,45 @@ def create_user(
     return user
 
 
-def send_verification(*, user: User) -> None:
-    token = tokens.make_token("verify", user, tokens.verify_state(user))
+def send_verification(*, user: User, next_url: str | None = None) -> None:
+    token = tokens.make_token("verify", user, tokens.verify_state(user), next_url=local_path(next_url))
     mail_user(user, "verify_email", link=external_url("accounts.verify", token=token))
 
 
-def verify_email(*, token: str) -> User:
+@dataclass(frozen=True)
+class Verification:
+    user: User
+    first_time: bool  # this click confirmed the address (the click that may sign the person in)
+    next_url: str | None  # the page to go to afterwards, carried in the signed link
+
+
+def verify_email(*, token: str) -> Verification:
     data = _read("verify", token, tokens.VERIFY_MAX_AGE)
     user = db.session.get(User, data["uid"])
     if user is None:
         raise DomainError(_("This link is not valid."))
+    next_url = local_path(data.get("n")) if isinstance(data.get("n"), str) else None
     if user.verified_at is not None:
-        return user  # a second click is harmless
+        return Verification(user=user, first_time=False, next_url=next_url)  # a second click is harmless
     if not hmac.compare_digest(data["s"], tokens.verify_state(user)):
         raise DomainError(_("This link is not valid any more."))
     user.verified_at = utcnow()
     record_event(actor=user, action="user.verified", subject=user)
-    return user
+    return Verification(user=user, first_time=True, next_url=next_url)
 
 
 def authenticate(*, email: str, password: str) -> User | None:
+    """The active, confirmed account with this address and password, or None.
+
+    An unconfirmed account cannot sign in with its password (its first sign-in is the link in the
+    verification e-mail): otherwise whoever registers could tell, by signing in, whether the
+    address was new or already someone else's account.
+    """
     user = find_user_by_email(email)
     if user is None:
         check_password_hash(_DUMMY_HASH, password)
         return None
-    if not check_password_hash(user.password_hash, password) or not user.active:
+    if not check_password_hash(user.password_hash, password) or not user.active or user.verified_at is None:
         return None
     user.last_login_at = utcnow()
     return user

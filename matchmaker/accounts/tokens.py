@@ -2,7 +2,8 @@
 
 A token carries the user id and a fingerprint of the state it is meant to change: the e-mail address
 and verification state for verification, the password hash for a reset. Once used, that state has
-changed, so the same link no longer validates.
+changed, so the same link no longer validates. A verification link may also carry the page to go to
+afterwards (`n`), so that it survives the round trip through the mailbox; it is signed with the rest.
 """
 
 from __future__ import annotations
@@ -38,8 +39,11 @@ def reset_state(user) -> str:
     return _fingerprint(user.password_hash)
 
 
-def make_token(purpose: str, user, state: str) -> str:
-    return _serializer(purpose).dumps({"uid": user.id, "s": state})
+def make_token(purpose: str, user, state: str, next_url: str | None = None) -> str:
+    data = {"uid": user.id, "s": state}
+    if next_url:
+        data["n"] = next_url
+    return _serializer(purpose).dumps(data)
 
 
 def read_token(purpose: str, token: str, max_age: int) -> dict:

@@ -1,12 +1,14 @@
-from flask import Blueprint, flash, redirect, render_template, session, url_for
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.exc import IntegrityError
 
+from ..database import commit, rollback
 from ..errors import DomainError
 from ..extensions import limiter
 from ..organisations.permissions import is_startup_member
-from ..web import redirect_next, show_error
+from ..web import local_path, redirect_next, safe_next, show_error
 from . import services
 from .forms import (
     ChangePasswordForm,
@@ -20,26 +22,54 @@ from .forms import (
 bp = Blueprint("accounts", __name__, url_prefix="/account")
 
 AUTH_LIMIT = "10 per minute"
+REGISTRATION_KEY = "registration"  # in the session: the address just registered and where to go next
 
 
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit(AUTH_LIMIT, methods=["POST"])
 def register():
+    """Registering answers the same whether the address is new or already has an account: no
+    sign-in, a redirect to "check your e-mail". The e-mail differs (a verification link, or "someone
+    tried to register with your address"), and only its reader can tell which it was."""
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
-    form = RegisterForm()
+    form = RegisterForm(email=request.args.get("email", "")[:254] or None)
     if form.validate_on_submit():
+        next_url = local_path(request.values.get("next"))
         try:
-            user = services.register_user(
-                email=form.email.data, name=form.name.data, password=form.password.data, locale=str(get_locale())
-            )
+            services.register_user(email=form.email.data, name=form.name.data, password=form.password.data,
+                                   locale=str(get_locale()), next_url=next_url)
         except DomainError as error:
             show_error(error, form)
         else:
-            login_user(user)
-            flash(_("Welcome! We sent a link to %(email)s to confirm your address.", email=user.email), "success")
-            return redirect(url_for("main.dashboard"))
+            try:
+                commit()
+            except IntegrityError:  # the same address registered at the same moment: as if it existed
+                rollback()
+            session[REGISTRATION_KEY] = {"email": services.normalise_email(form.email.data), "next": next_url}
+            return redirect(url_for("accounts.check_email"))
     return render_template("accounts/register.html", form=form)
+
+
+@bp.get("/check-email")
+def check_email():
+    registration = session.get(REGISTRATION_KEY) or {}
+    return render_template("accounts/check_email.html", email=registration.get("email"),
+                           next_url=registration.get("next"))
+
+
+@bp.post("/check-email/resend")
+@limiter.limit("5 per hour")
+def resend_registration():
+    """Send the registration e-mail again, saying the same whichever e-mail that is."""
+    registration = session.get(REGISTRATION_KEY) or {}
+    email = registration.get("email")
+    if not email:
+        return redirect(url_for("accounts.register"))
+    services.resend_registration_mail(email=email, next_url=local_path(registration.get("next")))
+    commit()
+    flash(_("We sent the e-mail to %(email)s again.", email=email), "success")
+    return redirect(url_for("accounts.check_email"))
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -53,6 +83,7 @@ def login():
         if user is None:
             form.password.errors = [_("This e-mail address and password do not match an active account.")]
         else:
+            commit()
             session.clear()
             login_user(user, remember=form.remember.data)
             session["locale"] = user.locale
@@ -71,13 +102,27 @@ def logout():
 
 @bp.get("/verify/<token>")
 def verify(token: str):
+    """The link proves the address: its first click confirms it and signs the person in, then goes
+    on to the page they were heading for when they registered (carried in the signed link)."""
     try:
-        services.verify_email(token=token)
+        result = services.verify_email(token=token)
     except DomainError as error:
         show_error(error)
         return render_template("accounts/link_problem.html"), 400
-    flash(_("Thank you, your e-mail address is confirmed."), "success")
-    return redirect(url_for("main.dashboard"))
+    commit()
+    target = safe_next(target=result.next_url or "")
+    user = result.user
+    if result.first_time and user.active:
+        session.clear()
+        login_user(user)
+        session["locale"] = user.locale
+        flash(_("Thank you, your e-mail address is confirmed."), "success")
+        return redirect(target)
+    if current_user.is_authenticated and current_user.id == user.id:
+        return redirect(target)
+    # A later click does not sign anyone in: the link would otherwise work as a password for days.
+    flash(_("Your e-mail address is already confirmed. Sign in to continue."), "info")
+    return redirect(url_for("accounts.login", next=result.next_url))
 
 
 @bp.post("/verify/resend")
@@ -86,6 +131,7 @@ def verify(token: str):
 def resend_verification():
     if not current_user.is_verified:
         services.send_verification(user=current_user)
+        commit()
         flash(_("We sent a new link to %(email)s.", email=current_user.email), "success")
     return redirect(url_for("main.dashboard"))
 
@@ -96,6 +142,7 @@ def request_reset():
     form = ResetRequestForm()
     if form.validate_on_submit():
         services.request_password_reset(email=form.email.data)
+        commit()
         flash(
             _("If an account exists for %(email)s, a link to choose a new password is on its way. "
               "The link works for one hour.", email=form.email.data),
@@ -120,6 +167,7 @@ def reset_password(token: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             logout_user()
             session.clear()
             login_user(user)
@@ -135,6 +183,7 @@ def settings():
     if form.validate_on_submit():
         services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data,
                                  match_digest=form.match_digest.data)
+        commit()
         session["locale"] = form.locale.data
         flash(_("Your settings are saved."), "success")
         return redirect(url_for("accounts.settings"))
@@ -154,6 +203,7 @@ def change_password():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             login_user(current_user._get_current_object())  # keep this session, with the new token
             flash(_("Your password has been changed. Other sessions have been signed out."), "success")
             return redirect(url_for("accounts.settings"))

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from ..accounts import services as account_services
 from ..accounts.models import User
+from ..database import commit
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..extensions import db
@@ -64,6 +65,7 @@ def verify(organisation_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("%(name)s is verified and can now publish challenges.", name=organisation.name), "success")
     return redirect(url_for("admin.organisations", kind=organisation.kind.value))
 
@@ -90,6 +92,7 @@ def set_active(user_id: int, action: str):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("%(email)s is active again.", email=user.email) if user.active
               else _("%(email)s is deactivated and signed out.", email=user.email), "success")
     return redirect(url_for("admin.users"))

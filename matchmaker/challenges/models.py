@@ -130,6 +130,18 @@ class Challenge(db.Model):
         )
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == ChallengeStatus.DRAFT
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == ChallengeStatus.CANCELLED
+
+    @property
+    def is_decided(self) -> bool:
+        return self.status == ChallengeStatus.DECIDED
+
+    @property
     def is_public(self) -> bool:
         return self.status not in (ChallengeStatus.DRAFT, ChallengeStatus.CANCELLED)
 

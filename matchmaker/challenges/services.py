@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 
 from ..accounts.models import User
 from ..audit.services import record_event
+from ..database import lock_row
 from ..db_types import parse_id, utcnow
 from ..enums import ChallengeStatus, ProposalStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
@@ -19,6 +20,7 @@ from ..organisations.models import Organisation
 from ..slugs import unique_slug
 from ..themes import THEMES
 from . import permissions
+from .lifecycle import CHALLENGE, publication_problems, record_closing  # noqa: F401 (publication_problems: API)
 from .models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge
 
 EDITABLE_FIELDS = (
@@ -139,68 +141,33 @@ def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
     )
 
 
-def publication_problems(challenge: Challenge, now: datetime | None = None) -> list[str]:
-    """What still stands between this draft and publishing, as sentences for the officer."""
-    now = now or utcnow()
-    problems = []
-    if not challenge.organisation.is_verified:
-        problems.append(_("An administrator has not verified %(name)s yet.", name=challenge.organisation.name))
-    for field, label in (
-        ("summary", _("a summary")),
-        ("problem", _("the problem statement")),
-        ("desired_outcome", _("the desired outcome")),
-    ):
-        if not (getattr(challenge, field) or "").strip():
-            problems.append(_("Fill in %(what)s.", what=label))
-    if not challenge.theme_links:
-        problems.append(_("Choose at least one theme."))
-    if challenge.submissions_close_at is None or challenge.questions_close_at is None:
-        problems.append(_("Set both deadlines."))
-    elif challenge.submissions_close_at <= now:
-        problems.append(_("The submission deadline has passed."))
-    elif challenge.questions_close_at <= now:
-        problems.append(_("The question deadline has passed."))
-    if challenge.budget_max_cents is None:
-        problems.append(_("Give a budget range."))
-    if challenge.total_weight != 100 or not challenge.criteria:
-        problems.append(_("The criteria weights must add up to 100."))
-    return problems
-
-
 def publish_challenge(*, challenge: Challenge, user: User) -> None:
-    if challenge.status == ChallengeStatus.PUBLISHED:
-        return  # a double click is harmless
     if not permissions.can_manage_challenge(user, challenge):
         raise NotAllowed(_("Only officers of this municipality can publish this challenge."))
-    if challenge.status != ChallengeStatus.DRAFT:
+    challenge = lock_row(Challenge, challenge.id)
+    if challenge.status == ChallengeStatus.PUBLISHED:
+        return  # a double click is harmless
+    if not CHALLENGE.allows(challenge, "publish"):
         raise InvalidState(_("Only a draft can be published."))
-    problems = publication_problems(challenge)
-    if problems:
-        raise ValidationFailed(" ".join(problems))
-    challenge.status = ChallengeStatus.PUBLISHED
-    challenge.published_at = utcnow()
-    db.session.flush()
-    record_event(
-        actor=user, action="challenge.published", subject=challenge,
-        data={"submissions_close_at": challenge.submissions_close_at.isoformat(),
-              "criteria": [{"name": c.name, "weight": c.weight} for c in challenge.criteria]},
-    )
+    CHALLENGE.apply(challenge, "publish", actor=user, data={
+        "submissions_close_at": challenge.submissions_close_at.isoformat() if challenge.submissions_close_at else None,
+        "criteria": [{"name": c.name, "weight": c.weight} for c in challenge.criteria]})
 
 
 def cancel_challenge(*, challenge: Challenge, user: User, reason: str) -> None:
+    if not permissions.can_manage_challenge(user, challenge):
+        raise NotAllowed(_("Only officers of this municipality can cancel this challenge."))
+    challenge = lock_row(Challenge, challenge.id)
     if challenge.status == ChallengeStatus.CANCELLED:
         return
     if not permissions.can_cancel_challenge(user, challenge):
         raise InvalidState(_("This challenge can no longer be cancelled."))
-    reason = reason.strip()
-    if len(reason) < 10:
+    reason = (reason or "").strip()
+    if CHALLENGE.problems(challenge, "cancel", reason=reason):
         raise ValidationFailed(_("Explain in a sentence why the challenge is cancelled."), field="reason")
     was_public = challenge.is_public
-    challenge.status = ChallengeStatus.CANCELLED
-    challenge.cancelled_at = utcnow()
-    challenge.cancel_reason = reason
-    db.session.flush()
-    record_event(actor=user, action="challenge.cancelled", subject=challenge, data={"reason": reason})
+    record_closing(challenge, actor=user)
+    CHALLENGE.apply(challenge, "cancel", actor=user, reason=reason, data={"reason": reason})
     if was_public:
         for person in interested_users(challenge, exclude=user):
             mail_user(person, "challenge_cancelled", challenge=challenge, reason=reason)
@@ -243,14 +210,16 @@ def close_due_challenges(*, now: datetime | None = None) -> list[Challenge]:
             .with_for_update(skip_locked=True, of=Challenge)
         )
     )
+    closed = []
     for challenge in due:
-        challenge.status = ChallengeStatus.CLOSED
-        challenge.closed_at = challenge.submissions_close_at
-        record_event(actor=None, action="challenge.closed", subject=challenge)
+        challenge = lock_row(Challenge, challenge.id)
+        if not CHALLENGE.can(challenge, "close"):
+            continue  # another process recorded it first, or the deadline moved
+        CHALLENGE.apply(challenge, "close", actor=None)
+        closed.append(challenge)
         for membership in challenge.organisation.memberships:
             mail_user(membership.user, "challenge_closed", challenge=challenge)
-    db.session.flush()
-    return due
+    return closed
 
 
 def toggle_saved(*, challenge: Challenge, user: User) -> bool:

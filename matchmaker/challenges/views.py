@@ -2,6 +2,7 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..database import commit
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..evaluation.decisions import public_awards
@@ -16,7 +17,6 @@ from ..themes import THEMES
 from ..web import get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .browse import browse
-from .lookup import challenge_for
 from .forms import (
     AnswerForm,
     CancelForm,
@@ -26,6 +26,8 @@ from .forms import (
     ExtendForm,
     QuestionForm,
 )
+from .lifecycle import CHALLENGE
+from .lookup import challenge_for
 from .models import Question
 
 bp = Blueprint("challenges", __name__, url_prefix="/challenges")
@@ -101,6 +103,7 @@ def create():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The draft is saved. Check the criteria, then publish when you are ready."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
     return render_template("challenges/form.html", form=form, challenge=None, organisation=organisation,
@@ -119,6 +122,7 @@ def edit(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The draft is saved."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
     return render_template("challenges/form.html", form=form, challenge=challenge,
@@ -143,6 +147,7 @@ def criteria(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The criteria are saved."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
     return render_template("challenges/criteria.html", form=form, challenge=challenge)
@@ -152,7 +157,7 @@ def _render_manage(challenge, answer_form=None, answering=None, clarification_fo
     return render_template(
         "challenges/manage.html",
         challenge=challenge,
-        problems=services.publication_problems(challenge) if challenge.status == "draft" else [],
+        problems=services.publication_problems(challenge) if CHALLENGE.allows(challenge, "publish") else [],
         open_questions=questions.open_questions(challenge),
         answered=questions.published_questions(challenge),
         button_form=EmptyForm(),
@@ -187,6 +192,7 @@ def publish(ref: str):
     except DomainError as error:
         show_error(error)
         return redirect(url_for("challenges.manage", ref=challenge.id))
+    commit()
     flash(_("Published. The challenge is now on the public list."), "success")
     return redirect(url_for("challenges.show", ref=challenge.slug))
 
@@ -202,6 +208,7 @@ def cancel(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The challenge is cancelled."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
     return render_template("challenges/cancel.html", form=form, challenge=challenge)
@@ -219,6 +226,7 @@ def extend(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The deadline is extended. Everyone following the challenge gets an e-mail."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
     return render_template("challenges/extend.html", form=form, challenge=challenge)
@@ -235,6 +243,7 @@ def save(ref: str):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("Saved. You will get an e-mail when something changes.") if saved
               else _("Removed from your saved challenges."), "success")
     return redirect(url_for("challenges.show", ref=challenge.slug))
@@ -253,6 +262,7 @@ def ask(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("Your question is sent. The answer will appear on this page."), "success")
             return redirect(url_for("challenges.show", ref=challenge.slug, _anchor="qa"))
     return _render_show(challenge, question_form=form, status=422)
@@ -272,6 +282,7 @@ def answer(ref: str, question_id: int):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The answer is published."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id, _anchor="questions"))
     return _render_manage(challenge, answer_form=form, answering=question.id, status=422)
@@ -288,6 +299,7 @@ def clarify(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("The clarification is published."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id, _anchor="questions"))
     return _render_manage(challenge, clarification_form=form, status=422)

@@ -8,7 +8,9 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit.services import record_event
+from ..challenges.lifecycle import CHALLENGE, record_closing
 from ..challenges.models import Challenge
+from ..database import lock_row
 from ..db_types import utcnow
 from ..enums import ChallengeStatus, ConflictKind
 from ..errors import InvalidState, NotAllowed, ValidationFailed
@@ -36,12 +38,15 @@ def declarations_for_challenge(challenge: Challenge) -> list[ConflictDeclaration
         .where(PanelSeat.challenge_id == challenge.id).order_by(ConflictDeclaration.declared_at)))
 
 
-def mark_evaluating(challenge: Challenge) -> None:
-    """The first sign of panel work moves a closed challenge to `evaluating`."""
-    if challenge.current_status == ChallengeStatus.CLOSED:
-        if challenge.closed_at is None:
-            challenge.closed_at = challenge.submissions_close_at
-        challenge.status = ChallengeStatus.EVALUATING
+def mark_evaluating(challenge: Challenge, *, actor=None) -> None:
+    """The first sign of panel work moves a closed challenge to `evaluating` (recording the closing
+    first if the scheduler has not)."""
+    if challenge.current_status != ChallengeStatus.CLOSED:
+        return
+    challenge = lock_row(Challenge, challenge.id)
+    record_closing(challenge, actor=actor)
+    if CHALLENGE.allows(challenge, "start_evaluation"):
+        CHALLENGE.apply(challenge, "start_evaluation", actor=actor)
 
 
 def declare(*, seat: PanelSeat, proposal: Proposal, user: User, has_conflict: bool,
@@ -65,7 +70,7 @@ def declare(*, seat: PanelSeat, proposal: Proposal, user: User, has_conflict: bo
         declaration = ConflictDeclaration(seat_id=seat.id, proposal_id=proposal.id, has_conflict=has_conflict,
                                           kind=kind if has_conflict else None, note=note)
         db.session.add(declaration)
-    mark_evaluating(proposal.challenge)
+    mark_evaluating(proposal.challenge, actor=user)
     db.session.flush()
     record_event(actor=user, action="conflict.declared" if has_conflict else "conflict.none_declared",
                  subject=declaration, data={"proposal_id": proposal.id, "kind": kind.value if kind else None,

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import select
-
-from ..audit.models import AuditEvent
 from ..challenges.models import Challenge
-from ..extensions import db
 from .conflicts import declarations_for_challenge
 from .decisions import decisions_of
 from .reviews import reviews_of
@@ -55,24 +51,13 @@ def evaluation_rows(challenge: Challenge) -> list[list]:
     return rows
 
 
-def audit_events(challenge: Challenge) -> list[AuditEvent]:
-    return list(db.session.scalars(
-        select(AuditEvent).where(AuditEvent.challenge_id == challenge.id).order_by(AuditEvent.at, AuditEvent.id)))
-
-
-def actor_emails(events: list[AuditEvent]) -> dict[int, str]:
-    from ..accounts.models import User
-
-    actor_ids = {e.actor_id for e in events if e.actor_id}
-    return {u.id: u.email for u in db.session.scalars(select(User).where(User.id.in_(actor_ids)))}
-
-
-def audit_rows(challenge: Challenge) -> list[list]:
-    events = audit_events(challenge)
-    names = actor_emails(events)
-    rows = [["at_utc", "actor", "action", "subject", "subject_id", "data", "ip"]]
-    for event in events:
-        data = json.dumps(event.data or {}, ensure_ascii=False, sort_keys=True, default=str)  # JSON, not repr
-        rows.append([event.at.isoformat(), names.get(event.actor_id, "system"), event.action, event.subject_type,
-                     event.subject_id or "", data, event.ip or ""])
+def audit_rows(entries, *, with_ip: bool) -> list[list]:
+    """The audit trail as CSV rows; the IP column only for administrators."""
+    header = ["at_utc", "actor", "action", "subject", "subject_id", "data"] + (["ip"] if with_ip else [])
+    rows = [header]
+    for entry in entries:
+        actor = "(hidden until the deadline)" if entry.hidden else (entry.actor or "system")
+        row = [entry.at.isoformat(), actor, entry.action, entry.subject_type, entry.subject_id or "",
+               json.dumps(entry.data, ensure_ascii=False, sort_keys=True) if entry.data else ""]
+        rows.append(row + ([entry.ip or ""] if with_ip else []))
     return rows

@@ -3,12 +3,23 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
 
 from ..db_types import UTCDateTime, enum_type, utcnow
-from ..enums import ConflictKind, DecisionOutcome, Discipline, Recommendation, ReviewStatus
+from ..enums import ConflictKind, DecisionOutcome, DecisionStatus, Discipline, Recommendation, ReviewStatus
 from ..extensions import db
+from ..invitations import InvitationState, default_expiry, state
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -34,6 +45,8 @@ class PanelSeat(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     invited_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     invited_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Until when the invitation can be accepted (see matchmaker.invitations); set on every (re)invitation.
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, default=default_expiry)
     accepted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
@@ -43,6 +56,10 @@ class PanelSeat(db.Model):
     @property
     def is_active(self) -> bool:
         return self.accepted_at is not None and self.revoked_at is None
+
+    @property
+    def invitation_state(self) -> InvitationState:
+        return state(self)
 
 
 class ConflictDeclaration(db.Model):
@@ -91,6 +108,10 @@ class Review(db.Model):
     scores: Mapped[list[ReviewScore]] = relationship(back_populates="review", cascade="all, delete-orphan",
                                                      lazy="selectin")
 
+    @property
+    def is_submitted(self) -> bool:
+        return self.status == ReviewStatus.SUBMITTED
+
     def score_for(self, criterion_id: int) -> ReviewScore | None:
         return next((s for s in self.scores if s.criterion_id == criterion_id), None)
 
@@ -117,11 +138,18 @@ class Decision(db.Model):
         CheckConstraint("length(motivation) > 0", name="has_motivation"),
         CheckConstraint("outcome = 'shortlisted' OR pitch_at IS NULL", name="pitch_only_for_shortlist"),
         CheckConstraint("released_at IS NULL OR withdrawn_at IS NULL", name="released_or_withdrawn"),
+        CheckConstraint("(status = 'released') = (released_at IS NOT NULL)", name="released_has_timestamp"),
+        CheckConstraint("(status = 'withdrawn') = (withdrawn_at IS NOT NULL)", name="withdrawn_has_timestamp"),
+        # At most one prepared (pending) decision per proposal, whatever two officers do at once.
+        Index("uq_decisions_one_prepared", "proposal_id", unique=True,
+              sqlite_where=text("status = 'prepared'"), postgresql_where=text("status = 'prepared'")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     proposal_id: Mapped[int] = mapped_column(ForeignKey("proposals.id", ondelete="CASCADE"), index=True)
     outcome: Mapped[DecisionOutcome] = mapped_column(enum_type(DecisionOutcome, "decision_outcome"))
+    status: Mapped[DecisionStatus] = mapped_column(enum_type(DecisionStatus, "decision_status"),
+                                                   default=DecisionStatus.PREPARED, server_default="prepared")
     motivation: Mapped[str] = mapped_column(Text)
     pitch_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     pitch_note: Mapped[str] = mapped_column(Text, default="")

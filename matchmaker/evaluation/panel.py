@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from .. import invitations
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..challenges.models import Challenge
@@ -15,6 +13,7 @@ from ..db_types import utcnow
 from ..enums import Discipline
 from ..errors import DomainError, NotAllowed, ValidationFailed
 from ..extensions import db
+from ..invitations import InvitationState, hash_token
 from ..mail.services import external_url, queue_mail
 from . import permissions
 from .models import PanelSeat
@@ -23,8 +22,7 @@ MIN_MEMBERS = 3
 MIN_DISCIPLINES = 3
 
 
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+_hash = hash_token  # the name older code and tests use
 
 
 def seats_of(challenge: Challenge, include_revoked: bool = False) -> list[PanelSeat]:
@@ -39,7 +37,7 @@ def active_seats(challenge: Challenge) -> list[PanelSeat]:
 
 
 def panel_warnings(challenge: Challenge) -> list[str]:
-    seats = seats_of(challenge)
+    seats = [seat for seat in seats_of(challenge) if seat.invitation_state != InvitationState.EXPIRED]
     warnings = []
     if len(seats) < MIN_MEMBERS:
         warnings.append(_("The panel has %(n)d member(s); invite at least %(min)d so that no single view decides.",
@@ -53,30 +51,30 @@ def panel_warnings(challenge: Challenge) -> list[str]:
 
 def invite_evaluator(*, challenge: Challenge, user: User, email: str, discipline: Discipline,
                      locale: str | None = None) -> PanelSeat:
+    """Invite someone by e-mail. Inviting the same address again is refused while the invitation is
+    pending or accepted; after it expired or was revoked it is sent again, with a new token."""
     if not permissions.can_manage_panel(user, challenge):
         raise NotAllowed(_("Only officers of this municipality can invite evaluators."))
     email = email.strip().lower()
-    existing = db.session.scalar(
+    seat = db.session.scalar(
         select(PanelSeat).where(PanelSeat.challenge_id == challenge.id, PanelSeat.email == email))
-    if existing is not None and existing.revoked_at is None:
+    again = seat is not None
+    if seat is not None and seat.invitation_state in (InvitationState.PENDING, InvitationState.ACCEPTED):
         raise ValidationFailed(_("%(email)s is already on this panel.", email=email), field="email")
-    token = secrets.token_urlsafe(32)
-    invitee = db.session.scalar(select(User).where(User.email == email))
-    if existing is not None:  # invited again after a revocation
-        seat = existing
-        seat.revoked_at = seat.accepted_at = seat.user_id = None
-        seat.discipline, seat.token_hash, seat.invited_at, seat.invited_by_id = discipline, _hash(token), utcnow(), user.id
-    else:
-        seat = PanelSeat(challenge_id=challenge.id, email=email, discipline=discipline, token_hash=_hash(token),
-                         invited_by_id=user.id)
+    if seat is None:
+        seat = PanelSeat(challenge_id=challenge.id, email=email)
         db.session.add(seat)
+    seat.user_id = None
+    seat.discipline, seat.invited_at, seat.invited_by_id = discipline, utcnow(), user.id
+    token = invitations.issue(seat)
     db.session.flush()
     record_event(actor=user, action="panel.invited", subject=seat,
-                 data={"email": email, "discipline": discipline.value})
+                 data={"email": email, "discipline": discipline.value, **({"again": True} if again else {})})
+    invitee = db.session.scalar(select(User).where(User.email == email))
     queue_mail(
         to=email, template="panel_invitation", locale=invitee.locale if invitee else (locale or user.locale),
-        challenge=challenge, inviter=user, discipline=discipline,
-        link=external_url("panel.accept", token=token),
+        challenge=challenge, inviter=user, discipline=discipline, days=invitations.INVITATION_DAYS,
+        expires_at=seat.expires_at, link=external_url("panel.accept", token=token),
     )
     return seat
 
@@ -85,36 +83,32 @@ def find_seat_by_token(token: str) -> PanelSeat | None:
     return db.session.scalar(select(PanelSeat).where(PanelSeat.token_hash == _hash(token)))
 
 
+def accepted_by(seat: PanelSeat, user: User) -> bool:
+    return seat.accepted_at is not None and seat.user_id == getattr(user, "id", None)
+
+
 def accept_seat(*, token: str, user: User) -> PanelSeat:
     seat = find_seat_by_token(token)
-    if seat is None or seat.revoked_at is not None:
-        raise DomainError(_("This invitation is not valid (any more)."))
-    if seat.accepted_at is not None:
-        if seat.user_id == user.id:
-            return seat  # accepting twice is harmless
-        raise DomainError(_("This invitation has already been used."))
-    if seat.email != user.email:
-        raise NotAllowed(_("This invitation was sent to %(email)s. Sign in with that address to accept it.",
-                           email=seat.email))
+    if invitations.check_acceptable(seat, user, accepted_by_user=seat is not None and accepted_by(seat, user)):
+        return seat  # accepting twice is harmless
     taken = db.session.scalar(select(PanelSeat).where(PanelSeat.challenge_id == seat.challenge_id,
                                                       PanelSeat.user_id == user.id))
     if taken is not None and taken.id != seat.id:
         raise DomainError(_("You already have a seat on this panel."))
-    if not user.is_verified:
-        user.verified_at = utcnow()  # the invitation link proved the address
     seat.user_id = user.id
-    seat.accepted_at = utcnow()
+    invitations.mark_accepted(seat, user)
     db.session.flush()
     record_event(actor=user, action="panel.accepted", subject=seat)
     return seat
 
 
 def revoke_seat(*, seat: PanelSeat, user: User) -> None:
+    """Take someone off the panel: an accepted seat is closed, a pending invitation withdrawn."""
     if not permissions.can_manage_panel(user, seat.challenge):
         raise NotAllowed(_("Only officers of this municipality can change the panel."))
     if seat.revoked_at is not None:
         return
-    seat.revoked_at = utcnow()
+    seat.revoked_at = utcnow()  # also for an accepted seat (invitations.revoke only withdraws unused ones)
     db.session.flush()
     record_event(actor=user, action="panel.revoked", subject=seat, data={"email": seat.email})
 

@@ -4,8 +4,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from .. import invitations
+from ..database import commit
 from ..enums import ConflictKind, Recommendation
 from ..errors import DomainError, ValidationFailed
+from ..extensions import login_manager
 from ..organisations.forms import EmptyForm
 from ..parsing import clean_text, parse_whole_number
 from ..proposals import attachments
@@ -38,25 +41,31 @@ def _proposal(seat: PanelSeat, proposal_id: int) -> Proposal:
 @login_required
 def index():
     return render_template("evaluation/my_panels.html", seats=panel.seats_for_user(current_user),
-                           queue_for=reviews.queue_for, is_sealed=is_sealed)
+                           queue_for=reviews.queue_for, sealed=lambda challenge: is_sealed(challenge, current_user))
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
-@login_required
 def accept(token: str):
+    """The link in the invitation. Someone not signed in is offered to sign in or register (with
+    the invited address) and comes back here afterwards; accepting needs an account."""
     seat = panel.find_seat_by_token(token)
     if seat is None:
         abort(404)
+    if not current_user.is_authenticated and request.method == "POST":
+        return login_manager.unauthorized()
     form = EmptyForm()
-    if form.validate_on_submit():
+    if current_user.is_authenticated and form.validate_on_submit():
         try:
             seat = panel.accept_seat(token=token, user=current_user)
         except DomainError as error:
             show_error(error)
         else:
+            commit()
             flash(_("You are on the panel for %(title)s.", title=seat.challenge.title), "success")
             return redirect(url_for("panel.queue", seat_id=seat.id))
-    return render_template("evaluation/accept.html", seat=seat, form=form)
+    accepted = panel.accepted_by(seat, current_user)
+    return render_template("evaluation/accept.html", seat=seat, form=form, accepted=accepted,
+                           problem=invitations.problem_for(seat, current_user, accepted_by_user=accepted))
 
 
 @bp.route("/<id:seat_id>/conflicts", methods=["GET", "POST"])
@@ -65,7 +74,7 @@ def declare_all(seat_id: int):
     """Open mode: the list of applying startups, before any proposal content."""
     seat = _seat(seat_id)
     challenge = seat.challenge
-    if is_sealed(challenge):
+    if is_sealed(challenge, current_user):
         flash(_("Proposals stay sealed until the deadline; come back after it has passed."), "info")
         return redirect(url_for("panel.index"))
     if challenge.blind_review:
@@ -90,6 +99,7 @@ def declare_all(seat_id: int):
             except DomainError as error:
                 show_error(error)
             else:
+                commit()
                 flash(_("Thank you. Your declarations are recorded."), "success")
                 return redirect(url_for("panel.queue", seat_id=seat.id))
     return render_template("evaluation/declare_all.html", seat=seat, proposals=proposals, existing=existing,
@@ -101,7 +111,7 @@ def declare_all(seat_id: int):
 def queue(seat_id: int):
     seat = _seat(seat_id)
     challenge = seat.challenge
-    sealed = is_sealed(challenge)
+    sealed = is_sealed(challenge, current_user)
     items = [] if sealed else reviews.queue_for(seat)
     if not sealed and not challenge.blind_review and any(item.declaration is None for item in items):
         return redirect(url_for("panel.declare_all", seat_id=seat.id))
@@ -164,17 +174,16 @@ def proposal(seat_id: int, proposal_id: int):
     recommendation = Recommendation(form.recommendation.data) if form.recommendation.data else None
     submitting = "submit" in request.form
     try:
-        reviews.save_review(seat=seat, proposal=item, user=current_user, scores=scores,
-                            recommendation=recommendation, feedback=form.feedback.data or "", submit=submitting)
-    except ValidationFailed as error:
-        if submitting:  # the scores are saved as a draft; show what is missing
-            add_error(error, form)
-            flash(_("Your scores are saved as a draft, but not submitted yet: see what is missing."), "error")
-            return _render_proposal(seat, item, form)
+        outcome = reviews.save_review(seat=seat, proposal=item, user=current_user, scores=scores,
+                                      recommendation=recommendation, feedback=form.feedback.data or "",
+                                      submit=submitting)
+    except DomainError as error:  # raised before anything was written
         show_error(error, form)
         return _render_proposal(seat, item, form, 422)
-    except DomainError as error:
-        show_error(error, form)
+    commit()
+    if outcome.problems:  # the scores are saved as a draft; show what is missing
+        add_error(ValidationFailed("", problems=outcome.problems), form)
+        flash(_("Your scores are saved as a draft, but not submitted yet: see what is missing."), "error")
         return _render_proposal(seat, item, form, 422)
     flash(_("Your review is submitted.") if submitting else _("Your scores are saved as a draft."), "success")
     return redirect(url_for("panel.proposal", seat_id=seat.id, proposal_id=item.id))
@@ -196,6 +205,7 @@ def declare_one(seat_id: int, proposal_id: int):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             if has_conflict:
                 flash(_("Your conflict of interest is recorded; the proposal is removed from your queue."), "success")
                 return redirect(url_for("panel.queue", seat_id=seat.id))
@@ -220,6 +230,7 @@ def conflict_later(seat_id: int, proposal_id: int):
     except DomainError as error:
         show_error(error)
         return redirect(url_for("panel.proposal", seat_id=seat.id, proposal_id=item.id))
+    commit()
     flash(_("Your conflict of interest is recorded; the proposal is removed from your queue."), "success")
     return redirect(url_for("panel.queue", seat_id=seat.id))
 

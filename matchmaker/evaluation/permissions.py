@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from ..challenges.permissions import can_manage_challenge
 from ..enums import ChallengeStatus, ReviewStatus
-from ..proposals.permissions import VISIBLE_AFTER_CLOSING, is_sealed
+from ..proposals.lifecycle import PROPOSAL
+from ..proposals.permissions import is_sealed, proposals_opened
 
 
 def _authenticated(user) -> bool:
@@ -18,7 +19,7 @@ def can_manage_panel(user, challenge) -> bool:
 
 def can_run_evaluation(user, challenge) -> bool:
     """Officer pages about scores and decisions: only once proposals are unsealed."""
-    return can_manage_panel(user, challenge) and challenge.is_public and not is_sealed(challenge)
+    return can_manage_panel(user, challenge) and challenge.is_public and not is_sealed(challenge, user)
 
 
 def is_seat_holder(user, seat) -> bool:
@@ -26,16 +27,15 @@ def is_seat_holder(user, seat) -> bool:
 
 
 def evaluation_open(challenge) -> bool:
-    return challenge.is_public and not is_sealed(challenge) and challenge.status not in (
-        ChallengeStatus.DECIDED, ChallengeStatus.CANCELLED)
+    """The panel works between the opening and the final decision."""
+    return proposals_opened(challenge) and challenge.status not in (ChallengeStatus.DECIDED, ChallengeStatus.CANCELLED)
 
 
 def can_declare(user, seat, proposal) -> bool:
     return (
         is_seat_holder(user, seat)
         and proposal.challenge_id == seat.challenge_id
-        and not is_sealed(proposal.challenge)
-        and proposal.status in VISIBLE_AFTER_CLOSING
+        and not is_sealed(proposal, user)
     )
 
 
@@ -80,3 +80,19 @@ def _released(proposal) -> bool:
 def sees_identities(user, challenge) -> bool:
     """In blind mode evaluators never learn who is behind a proposal; officers always do."""
     return not challenge.blind_review or can_manage_challenge(user, challenge)
+
+
+def can_prepare_decision(user, proposal) -> bool:
+    """An officer prepares a decision for a proposal that still awaits its final outcome."""
+    challenge = proposal.challenge
+    return (can_run_evaluation(user, challenge) and challenge.status != ChallengeStatus.DECIDED
+            and PROPOSAL.allows(proposal, "award"))
+
+
+def can_release_decisions(user, challenge) -> bool:
+    return can_run_evaluation(user, challenge) and challenge.status != ChallengeStatus.DECIDED
+
+
+def can_read_audit(user, challenge) -> bool:
+    """The challenge's officers, and administrators (who also read IP addresses)."""
+    return can_manage_challenge(user, challenge) or (_authenticated(user) and user.is_admin)

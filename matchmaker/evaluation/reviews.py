@@ -4,6 +4,7 @@ recommendation and feedback for the startup. Draft until submitted; reopened onl
 from __future__ import annotations
 
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 from flask_babel import gettext as _
 from sqlalchemy import exists, select
@@ -11,14 +12,43 @@ from sqlalchemy import exists, select
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..challenges.models import Challenge
-from ..db_types import utcnow
 from ..enums import ProposalStatus, Recommendation, ReviewStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
+from ..lifecycle import Lifecycle, Move
 from ..proposals.models import Proposal
 from . import permissions
 from .conflicts import declarations_of, mark_evaluating, proposals_to_assess
 from .models import ConflictDeclaration, PanelSeat, Review, ReviewScore
+
+
+def _complete(review: Review, **_context) -> list[str]:
+    criteria = {c.id: c for c in review.proposal.challenge.criteria}
+    return [message for _field, message in submission_problems(review, criteria)]
+
+
+def _submitted(review: Review, now, **_context) -> None:
+    review.submitted_at = now
+
+
+def _reopened(review: Review, now, **_context) -> None:
+    review.submitted_at = None
+    review.reopened_at = now
+
+
+REVIEW = Lifecycle("review", [
+    Move("submit", (ReviewStatus.DRAFT,), ReviewStatus.SUBMITTED, "review.submitted", guard=_complete,
+         effect=_submitted),
+    Move("reopen", (ReviewStatus.SUBMITTED,), ReviewStatus.DRAFT, "review.reopened", effect=_reopened),
+])
+
+
+@dataclass
+class ReviewOutcome:
+    """The saved review, and what stopped a submit (as (field, message) pairs)."""
+
+    review: Review
+    problems: list[tuple[str | None, str]] = dataclass_field(default_factory=list)
 
 
 @dataclass
@@ -49,8 +79,9 @@ def any_review_started(challenge: Challenge) -> bool:
 
 
 def save_review(*, seat: PanelSeat, proposal: Proposal, user: User, scores: dict[int, tuple[int | None, str]],
-                recommendation: Recommendation | None, feedback: str, submit: bool) -> Review:
-    """Store the evaluator's scores; with `submit`, check completeness and make it final."""
+                recommendation: Recommendation | None, feedback: str, submit: bool) -> ReviewOutcome:
+    """Store the evaluator's scores; with `submit`, check completeness and make it final. An
+    incomplete submit keeps the scores as a draft and returns what is missing."""
     declaration = declarations_of(seat).get(proposal.id)
     review = review_of(seat, proposal)
     if not permissions.can_score(user, seat, proposal, declaration, review):
@@ -85,13 +116,17 @@ def save_review(*, seat: PanelSeat, proposal: Proposal, user: User, scores: dict
             row.value, row.comment = value, comment
     review.recommendation = recommendation
     review.feedback = (feedback or "").strip()
-    mark_evaluating(proposal.challenge)
+    mark_evaluating(proposal.challenge, actor=user)
     db.session.flush()
     if changes:
         record_event(actor=user, action="review.scores_changed", subject=review, data={"scores": changes})
-    if submit:
-        _submit(review, user, criteria)
-    return review
+    if not submit:
+        return ReviewOutcome(review)
+    problems = submission_problems(review, criteria)
+    if problems:
+        return ReviewOutcome(review, problems)
+    REVIEW.apply(review, "submit", actor=user, data={"recommendation": review.recommendation.value})
+    return ReviewOutcome(review)
 
 
 def submission_problems(review: Review, criteria: dict) -> list[tuple[str | None, str]]:
@@ -106,17 +141,6 @@ def submission_problems(review: Review, criteria: dict) -> list[tuple[str | None
     if review.recommendation is None:
         problems.append(("recommendation", _("Choose a recommendation.")))
     return problems
-
-
-def _submit(review: Review, user: User, criteria: dict) -> None:
-    problems = submission_problems(review, criteria)
-    if problems:
-        raise ValidationFailed(" ".join(m for _f, m in problems), problems=problems)
-    review.status = ReviewStatus.SUBMITTED
-    review.submitted_at = utcnow()
-    db.session.flush()
-    record_event(actor=user, action="review.submitted", subject=review,
-                 data={"recommendation": review.recommendation.value})
 
 
 def _explain_refusal(user, seat, proposal, declaration, review) -> None:
@@ -134,11 +158,7 @@ def _explain_refusal(user, seat, proposal, declaration, review) -> None:
 def reopen_review(*, review: Review, user: User) -> None:
     if not permissions.can_reopen_review(user, review):
         raise InvalidState(_("This review cannot be reopened."))
-    review.status = ReviewStatus.DRAFT
-    review.submitted_at = None
-    review.reopened_at = utcnow()
-    db.session.flush()
-    record_event(actor=user, action="review.reopened", subject=review, data={"evaluator": review.seat.email})
+    REVIEW.apply(review, "reopen", actor=user, data={"evaluator": review.seat.email})
 
 
 def reviews_of(challenge: Challenge) -> list[Review]:

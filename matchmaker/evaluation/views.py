@@ -4,12 +4,15 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..audit.listing import challenge_trail
 from ..challenges.lookup import challenge_for
+from ..database import commit
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..proposals.models import Proposal
+from ..proposals.permissions import is_sealed
 from ..web import csv_response, get_or_404, show_error
 from . import conflicts, decisions, exports, panel, permissions, results, reviews
 from .forms import DecisionForm, InviteEvaluatorForm, PanelSettingsForm, ReleaseForm
@@ -43,6 +46,7 @@ def panel_page(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
             return redirect(url_for("evaluation.panel_page", ref=challenge.id))
     return render_template("evaluation/panel.html", challenge=challenge, form=form, settings=settings,
@@ -63,6 +67,7 @@ def panel_settings(ref: str):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The evaluation settings are saved."), "success")
     return redirect(url_for("evaluation.panel_page", ref=challenge.id))
 
@@ -77,6 +82,7 @@ def revoke(ref: str, seat_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
     panel.revoke_seat(seat=seat, user=current_user)
+    commit()
     flash(_("%(email)s is no longer on the panel.", email=seat.email), "success")
     return redirect(url_for("evaluation.panel_page", ref=challenge.id))
 
@@ -106,6 +112,7 @@ def reopen(ref: str, review_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The review is open again for %(email)s.", email=review.seat.email), "success")
     return redirect(url_for("evaluation.overview", ref=challenge.id, _anchor="reviews"))
 
@@ -120,12 +127,17 @@ def _render_decisions(challenge, forms=None, release_form=None, status=200):
             data = {"outcome": pending.outcome.value, "motivation": pending.motivation, "pitch_at": pending.pitch_at,
                     "pitch_note": pending.pitch_note} if pending else {}
             forms[proposal.id] = DecisionForm(formdata=None, prefix=f"p{proposal.id}", data=data)
+        forms[proposal.id].outcome.choices = [
+            (value, label) for value, label in forms[proposal.id].outcome.choices
+            if decisions.outcome_possible(proposal, DecisionOutcome(value))]
     release_form = release_form or ReleaseForm(formdata=None, data={
         "share_criterion_averages": challenge.share_criterion_averages,
         "share_feedback_texts": challenge.share_feedback_texts})
     return render_template("evaluation/decisions.html", challenge=challenge, proposals=proposals, forms=forms,
                            rows=rows, release_form=release_form, pending=decisions.pending_decision,
                            released=decisions.released_decisions, button_form=EmptyForm(),
+                           can_prepare=lambda proposal: permissions.can_prepare_decision(current_user, proposal),
+                           can_release=permissions.can_release_decisions(current_user, challenge),
                            problems=decisions.release_problems(challenge, challenge.no_award_reason)), status
 
 
@@ -140,12 +152,13 @@ def decisions_page(ref: str):
 def prepare(ref: str, proposal_id: int):
     challenge = _challenge(ref, permissions.can_run_evaluation)
     proposal = get_or_404(Proposal, proposal_id)
-    if proposal.challenge_id != challenge.id:
-        abort(404)
+    if proposal.challenge_id != challenge.id or is_sealed(proposal, current_user):
+        abort(404)  # a draft or withdrawn proposal does not exist for the municipality
     form = DecisionForm(prefix=f"p{proposal.id}")
     if "withdraw" in request.form:
         if EmptyForm().validate_on_submit():
             decisions.withdraw_decision(proposal=proposal, user=current_user)
+            commit()
             flash(_("The prepared decision is withdrawn."), "success")
         return redirect(url_for("evaluation.decisions_page", ref=challenge.id, _anchor=f"p{proposal.id}"))
     if form.validate_on_submit():
@@ -156,6 +169,7 @@ def prepare(ref: str, proposal_id: int):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("Decision prepared. It is sent to the startup only when you release all decisions."), "success")
             return redirect(url_for("evaluation.decisions_page", ref=challenge.id, _anchor=f"p{proposal.id}"))
     return _render_decisions(challenge, forms={proposal.id: form}, status=422)
@@ -175,6 +189,7 @@ def release(ref: str):
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             flash(_("%(n)d decision(s) released; the startups are being told.", n=count), "success")
             return redirect(url_for("evaluation.decisions_page", ref=challenge.id))
     return _render_decisions(challenge, release_form=form, status=422)
@@ -202,14 +217,15 @@ def report(ref: str):
 @bp.get("/audit")
 @login_required
 def audit(ref: str):
-    challenge = _challenge(ref)
-    events = exports.audit_events(challenge)
-    return render_template("evaluation/audit.html", challenge=challenge, events=events,
-                           actors=exports.actor_emails(events))
+    challenge = _challenge(ref, permissions.can_read_audit)
+    return render_template("evaluation/audit.html", challenge=challenge,
+                           entries=challenge_trail(challenge, current_user),
+                           sealed=is_sealed(challenge, current_user), with_ip=current_user.is_admin)
 
 
 @bp.get("/audit.csv")
 @login_required
 def audit_csv(ref: str):
-    challenge = _challenge(ref)
-    return csv_response(exports.audit_rows(challenge), f"{challenge.slug}-audit.csv")
+    challenge = _challenge(ref, permissions.can_read_audit)
+    rows = exports.audit_rows(challenge_trail(challenge, current_user), with_ip=current_user.is_admin)
+    return csv_response(rows, f"{challenge.slug}-audit.csv")

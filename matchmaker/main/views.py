@@ -4,6 +4,7 @@ from sqlalchemy import func, select
 
 from ..challenges import services as challenge_services
 from ..challenges.models import Challenge
+from ..database import commit
 from ..enums import OrgKind
 from ..extensions import db
 from ..organisations.models import Organisation
@@ -62,6 +63,7 @@ def set_language():
         session["locale"] = locale
         if current_user.is_authenticated:
             current_user.locale = locale
+            commit()
     return redirect(safe_next("main.index"))
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..db_types import UTCDateTime, enum_type, utcnow
 from ..enums import MemberRole, OrgKind
 from ..extensions import db
+from ..invitations import InvitationState, state
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -76,7 +77,7 @@ class Membership(db.Model):
 
 
 class Invitation(db.Model):
-    """An owner's invitation to join an organisation; the token is stored only as a hash."""
+    """An owner's invitation to join an organisation (rules in matchmaker.invitations)."""
 
     __tablename__ = "invitations"
 
@@ -94,3 +95,7 @@ class Invitation(db.Model):
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     organisation: Mapped[Organisation] = relationship()
+
+    @property
+    def invitation_state(self) -> InvitationState:
+        return state(self)

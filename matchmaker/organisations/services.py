@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import hashlib
-import secrets
-from datetime import timedelta
-
 from flask_babel import gettext as _
 from sqlalchemy import select
 
+from .. import invitations
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..db_types import utcnow
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError, NotAllowed, ValidationFailed
 from ..extensions import db
+from ..invitations import INVITATION_DAYS, InvitationState, hash_token
 from ..mail.services import external_url, mail_user, queue_mail
 from ..slugs import unique_slug
 from . import permissions
@@ -24,7 +22,6 @@ PROFILE_FIELDS = (
     "name", "website", "region", "description", "kvk_number", "size_fte", "founded_year", "capabilities", "sectors",
 )
 STARTUP_ONLY = ("kvk_number", "size_fte", "founded_year", "capabilities", "sectors")
-INVITATION_DAYS = 14
 
 
 def create_organisation(*, user: User, kind: OrgKind, data: dict) -> Organisation:
@@ -75,28 +72,33 @@ def verify_organisation(*, admin: User, organisation: Organisation) -> None:
         mail_user(membership.user, "municipality_verified", organisation=organisation)
 
 
-def _hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
+_hash_token = hash_token  # the name older code and tests use
 
 
 def invite_member(*, organisation: Organisation, user: User, email: str, role: MemberRole) -> Invitation:
+    """Invite someone by e-mail. An open invitation to the same address (pending or expired) is sent
+    again with a new token and validity; the old link stops working."""
     if not permissions.can_manage_members(user, organisation):
         raise NotAllowed(_("Only owners can invite members."))
     email = email.strip().lower()
     if any(m.user.email == email for m in organisation.memberships):
         raise ValidationFailed(_("This person is already a member."), field="email")
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation(
-        organisation=organisation,
-        email=email,
-        role=role,
-        token_hash=_hash_token(token),
-        invited_by_id=user.id,
-        expires_at=utcnow() + timedelta(days=INVITATION_DAYS),
+    invitation = db.session.scalar(
+        select(Invitation)
+        .where(Invitation.organisation_id == organisation.id, Invitation.email == email,
+               Invitation.accepted_at.is_(None), Invitation.revoked_at.is_(None))
+        .order_by(Invitation.created_at.desc())
+        .limit(1)
     )
-    db.session.add(invitation)
+    again = invitation is not None
+    if invitation is None:
+        invitation = Invitation(organisation=organisation, email=email)
+        db.session.add(invitation)
+    invitation.role, invitation.invited_by_id, invitation.created_at = role, user.id, utcnow()
+    token = invitations.issue(invitation)
     db.session.flush()
-    record_event(actor=user, action="organisation.member_invited", subject=organisation, data={"email": email})
+    record_event(actor=user, action="organisation.member_invited", subject=organisation,
+                 data={"email": email, **({"again": True} if again else {})})
     invitee = db.session.scalar(select(User).where(User.email == email))
     queue_mail(
         to=email,
@@ -106,37 +108,44 @@ def invite_member(*, organisation: Organisation, user: User, email: str, role: M
         inviter=user,
         link=external_url("organisations.accept_invitation", token=token),
         days=INVITATION_DAYS,
+        expires_at=invitation.expires_at,
     )
     return invitation
 
 
 def find_invitation(token: str) -> Invitation | None:
-    return db.session.scalar(select(Invitation).where(Invitation.token_hash == _hash_token(token)))
+    return db.session.scalar(select(Invitation).where(Invitation.token_hash == hash_token(token)))
+
+
+def accepted_by(invitation: Invitation, user: User) -> bool:
+    """The address is the invitation's and the person is a member: they accepted it."""
+    return (invitation.accepted_at is not None and getattr(user, "email", None) == invitation.email
+            and permissions.is_member(user, invitation.organisation))
 
 
 def accept_invitation(*, token: str, user: User) -> Organisation:
     invitation = find_invitation(token)
-    if invitation is None or invitation.revoked_at is not None:
-        raise DomainError(_("This invitation is not valid."))
-    if invitation.accepted_at is not None:
-        if permissions.is_member(user, invitation.organisation):
-            return invitation.organisation  # accepting twice is harmless
-        raise DomainError(_("This invitation has already been used."))
-    if invitation.expires_at <= utcnow():
-        raise DomainError(_("This invitation has expired. Ask for a new one."))
-    if invitation.email != user.email:
-        raise NotAllowed(
-            _("This invitation was sent to %(email)s. Sign in with that address to accept it.", email=invitation.email)
-        )
-    if not user.is_verified:
-        user.verified_at = utcnow()  # the invitation link proved the address
-    invitation.accepted_at = utcnow()
+    if invitations.check_acceptable(invitation, user,
+                                    accepted_by_user=invitation is not None and accepted_by(invitation, user)):
+        return invitation.organisation  # accepting twice is harmless
+    invitations.mark_accepted(invitation, user)
     if not permissions.is_member(user, invitation.organisation):
         db.session.add(Membership(user=user, organisation=invitation.organisation, role=invitation.role))
         db.session.flush()
         db.session.refresh(user)
     record_event(actor=user, action="organisation.member_joined", subject=invitation.organisation)
     return invitation.organisation
+
+
+def revoke_invitation(*, organisation: Organisation, user: User, invitation: Invitation) -> None:
+    if not permissions.can_manage_members(user, organisation):
+        raise NotAllowed(_("Only owners can withdraw invitations."))
+    if invitation.organisation_id != organisation.id:
+        raise NotAllowed(_("This invitation is not valid (any more)."))
+    if invitations.revoke(invitation):
+        db.session.flush()
+        record_event(actor=user, action="organisation.invitation_revoked", subject=organisation,
+                     data={"email": invitation.email})
 
 
 def remove_member(*, organisation: Organisation, user: User, membership: Membership) -> None:
@@ -174,6 +183,11 @@ def set_member_role(*, organisation: Organisation, user: User, membership: Membe
 
 
 def pending_invitations(organisation: Organisation) -> list[Invitation]:
+    return [i for i in open_invitations(organisation) if i.invitation_state == InvitationState.PENDING]
+
+
+def open_invitations(organisation: Organisation) -> list[Invitation]:
+    """Invitations not accepted or withdrawn: pending ones and expired ones (to send again)."""
     return list(
         db.session.scalars(
             select(Invitation)
@@ -181,7 +195,6 @@ def pending_invitations(organisation: Organisation) -> list[Invitation]:
                 Invitation.organisation_id == organisation.id,
                 Invitation.accepted_at.is_(None),
                 Invitation.revoked_at.is_(None),
-                Invitation.expires_at > utcnow(),
             )
             .order_by(Invitation.created_at)
         )

@@ -3,14 +3,16 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy import select
 
+from .. import invitations
 from ..challenges.services import public_challenges_of
+from ..database import commit
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError
-from ..extensions import db
+from ..extensions import db, login_manager
 from ..web import show_error
 from . import permissions, services
 from .forms import EmptyForm, InviteForm, OrganisationForm, StartupForm
-from .models import Membership
+from .models import Invitation, Membership
 
 bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
@@ -43,6 +45,7 @@ def create():
         except DomainError as error:
             show_error(error, form)
         else:
+            commit()
             if kind == OrgKind.MUNICIPALITY:
                 flash(_("%(name)s is registered. An administrator will verify it; until then you can "
                         "prepare challenges but not publish them.", name=organisation.name), "success")
@@ -73,6 +76,7 @@ def edit(slug: str):
     form = _form_class(organisation.kind)(obj=organisation)
     if form.validate_on_submit():
         services.update_organisation(organisation=organisation, user=current_user, data=form.data)
+        commit()
         flash(_("The profile is saved."), "success")
         return redirect(url_for("organisations.show", slug=organisation.slug))
     return render_template("organisations/form.html", form=form, kind=organisation.kind, organisation=organisation)
@@ -97,13 +101,14 @@ def members(slug: str):
             except DomainError as error:
                 show_error(error, form)
             else:
+                commit()
                 flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
                 return redirect(url_for("organisations.members", slug=slug))
     return render_template(
         "organisations/members.html",
         organisation=organisation,
         form=form,
-        invitations=services.pending_invitations(organisation),
+        invitations=services.open_invitations(organisation),
         remove_form=EmptyForm(),
         can_manage=permissions.can_manage_members(current_user, organisation),
     )
@@ -128,6 +133,7 @@ def remove_member(slug: str, membership_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The member has been removed."), "success")
         if leaving:
             return redirect(url_for("main.dashboard"))
@@ -154,23 +160,46 @@ def change_role(slug: str, membership_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("The role of %(name)s is changed.", name=membership.user.name), "success")
     return redirect(url_for("organisations.members", slug=slug))
 
 
 @bp.route("/invitations/<token>", methods=["GET", "POST"])
-@login_required
 def accept_invitation(token: str):
+    """The link in the invitation. Someone not signed in is offered to sign in or register (with
+    the invited address) and comes back here afterwards; accepting needs an account."""
     invitation = services.find_invitation(token)
     if invitation is None:
         abort(404)
+    if not current_user.is_authenticated and request.method == "POST":
+        return login_manager.unauthorized()
     form = EmptyForm()
-    if form.validate_on_submit():
+    if current_user.is_authenticated and form.validate_on_submit():
         try:
             organisation = services.accept_invitation(token=token, user=current_user)
         except DomainError as error:
             show_error(error)
         else:
+            commit()
             flash(_("You are now a member of %(name)s.", name=organisation.name), "success")
             return redirect(url_for("organisations.show", slug=organisation.slug))
-    return render_template("organisations/invitation.html", invitation=invitation, form=form)
+    accepted = services.accepted_by(invitation, current_user)
+    return render_template("organisations/invitation.html", invitation=invitation, form=form, accepted=accepted,
+                           problem=invitations.problem_for(invitation, current_user, accepted_by_user=accepted))
+
+
+@bp.post("/<slug>/invitations/<id:invitation_id>/revoke")
+@login_required
+def revoke_invitation(slug: str, invitation_id: int):
+    organisation = _get(slug)
+    if not permissions.can_manage_members(current_user, organisation):
+        abort(403)
+    invitation = db.session.scalar(
+        select(Invitation).where(Invitation.id == invitation_id, Invitation.organisation_id == organisation.id))
+    if invitation is None:
+        abort(404)
+    services.revoke_invitation(organisation=organisation, user=current_user, invitation=invitation)
+    commit()
+    flash(_("The invitation to %(email)s is withdrawn.", email=invitation.email), "success")
+    return redirect(url_for("organisations.members", slug=slug))

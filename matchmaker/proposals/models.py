@@ -82,6 +82,27 @@ class Proposal(ProposalContent, db.Model):
     )
 
     @property
+    def is_draft(self) -> bool:
+        return self.status == ProposalStatus.DRAFT
+
+    @property
+    def is_submitted(self) -> bool:
+        """Submitted and waiting: not withdrawn, not yet decided."""
+        return self.status == ProposalStatus.SUBMITTED
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.status == ProposalStatus.WITHDRAWN
+
+    @property
+    def is_shortlisted(self) -> bool:
+        return self.status == ProposalStatus.SHORTLISTED
+
+    @property
+    def is_awarded(self) -> bool:
+        return self.status == ProposalStatus.AWARDED
+
+    @property
     def latest_version(self) -> ProposalVersion | None:
         return self.versions[-1] if self.versions else None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..challenges.permissions import can_manage_challenge
 from ..enums import ChallengeStatus, OrgKind, ProposalStatus
 from ..organisations.permissions import is_member, organisations_of
+from .lifecycle import PROPOSAL
 
 VISIBLE_AFTER_CLOSING = (
     ProposalStatus.SUBMITTED, ProposalStatus.SHORTLISTED, ProposalStatus.REJECTED, ProposalStatus.AWARDED,
@@ -16,8 +17,30 @@ def _authenticated(user) -> bool:
     return bool(getattr(user, "is_authenticated", False))
 
 
-def is_sealed(challenge) -> bool:
-    return challenge.current_status == ChallengeStatus.PUBLISHED
+def proposals_opened(challenge) -> bool:
+    """The opening: the deadline passed while the challenge was published. A challenge cancelled
+    before its deadline never opens its proposals."""
+    status = challenge.current_status
+    if status in (ChallengeStatus.CLOSED, ChallengeStatus.EVALUATING, ChallengeStatus.DECIDED):
+        return True
+    return status == ChallengeStatus.CANCELLED and challenge.closed_at is not None
+
+
+def is_sealed(subject, for_user) -> bool:
+    """The seal, the one predicate every page, export, API response, e-mail and audit listing asks:
+    True while `for_user` may not learn who applied to a challenge or what they wrote.
+
+    `subject` is a proposal, or a challenge (then: any of its proposals). A startup always sees its
+    own proposal. Everyone else (officers, evaluators, administrators) sees nothing of a proposal
+    before the opening, and never a draft or a withdrawn proposal.
+    """
+    proposal = subject if hasattr(subject, "startup_id") else None
+    if proposal is not None and can_view_own_proposal(for_user, proposal):
+        return False
+    challenge = proposal.challenge if proposal is not None else subject
+    if not proposals_opened(challenge):
+        return True
+    return proposal is not None and proposal.status not in VISIBLE_AFTER_CLOSING
 
 
 def startups_of(user) -> list:
@@ -37,31 +60,28 @@ def can_edit_proposal(user, proposal) -> bool:
         can_view_own_proposal(user, proposal)
         and user.is_verified
         and proposal.challenge.is_open
-        and proposal.status in (ProposalStatus.DRAFT, ProposalStatus.SUBMITTED, ProposalStatus.WITHDRAWN)
+        and PROPOSAL.allows(proposal, "submit")
     )
 
 
 def can_withdraw_proposal(user, proposal) -> bool:
-    return (
-        can_view_own_proposal(user, proposal)
-        and proposal.challenge.is_open
-        and proposal.status == ProposalStatus.SUBMITTED
-    )
+    return can_view_own_proposal(user, proposal) and PROPOSAL.can(proposal, "withdraw")
 
 
 def can_list_proposals(user, challenge) -> bool:
-    """Officers see the count while sealed, the proposals after closing."""
+    """Officers see the count while sealed, the proposals after the opening."""
     return can_manage_challenge(user, challenge) and challenge.is_public
 
 
-def can_read_sealed_proposal(user, proposal) -> bool:
-    return (
-        can_manage_challenge(user, proposal.challenge)
-        and not is_sealed(proposal.challenge)
-        and proposal.challenge.status != ChallengeStatus.CANCELLED
-        and proposal.status in VISIBLE_AFTER_CLOSING
-    )
+def can_read_proposal(user, proposal) -> bool:
+    """An officer of the buying municipality reads a submitted proposal once the seal is off."""
+    return can_manage_challenge(user, proposal.challenge) and not is_sealed(proposal, user)
+
+
+def can_see_proposal(user, proposal) -> bool:
+    """Anyone who may know this proposal exists: its startup, or an officer after the opening."""
+    return can_view_own_proposal(user, proposal) or can_read_proposal(user, proposal)
 
 
 def can_download_attachment(user, proposal) -> bool:
-    return can_view_own_proposal(user, proposal) or can_read_sealed_proposal(user, proposal)
+    return can_see_proposal(user, proposal)

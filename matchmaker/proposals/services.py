@@ -7,6 +7,8 @@ a form built from an older state with different content is refused with its text
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -17,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from ..accounts.models import User
 from ..audit.services import record_event
 from ..challenges.models import Challenge
+from ..database import lock_row
 from ..db_types import utcnow
 from ..enums import ChallengeStatus, ProposalStatus
 from ..errors import InvalidState, NotAllowed, ValidationFailed
@@ -25,6 +28,7 @@ from ..mail.services import mail_user
 from ..organisations.models import Organisation
 from ..organisations.permissions import is_member
 from . import attachments, permissions
+from .lifecycle import PROPOSAL
 from .models import CONTENT_FIELDS, Proposal, ProposalVersion
 
 TEXT_FIELDS = ("summary", "understanding", "solution", "team", "price_justification")
@@ -75,14 +79,19 @@ def start_proposal(*, challenge: Challenge, startup: Organisation, user: User) -
     return proposal
 
 
-def _lock(proposal: Proposal) -> Proposal:
-    """Re-read the row with a lock held until the commit (PostgreSQL); SQLite serialises writers."""
-    return db.session.scalars(
-        select(Proposal)
-        .where(Proposal.id == proposal.id)
-        .with_for_update(of=Proposal)
-        .execution_options(populate_existing=True)
-    ).one()
+@dataclass
+class Outcome:
+    """What a save or submit did. The text is always applied; `problems` says what stopped a submit
+    (or which attachment was refused), as (field, message) pairs; `version` is the receipt."""
+
+    proposal: Proposal
+    version: ProposalVersion | None = None
+    problems: list[tuple[str | None, str]] = dataclass_field(default_factory=list)
+    replay: bool = False  # the same form sent again: nothing changed
+
+    @property
+    def submitted(self) -> bool:
+        return self.version is not None and not self.problems
 
 
 def _same_content(proposal: Proposal, data: dict) -> bool:
@@ -113,38 +122,44 @@ def _clean(data: dict) -> dict:
     return cleaned
 
 
-def _apply(proposal: Proposal, data: dict, upload=None, remove_attachment: bool = False) -> None:
+def _apply(proposal: Proposal, data: dict, upload=None, remove_attachment: bool = False) -> list:
+    """Apply the text, then the attachment. A refused attachment is a problem, never lost text."""
     for field, value in data.items():
         setattr(proposal, field, value)
     if remove_attachment:
         proposal.attachment_key = proposal.attachment_name = proposal.attachment_size = None
     if upload is not None and getattr(upload, "filename", ""):
-        content = attachments.read_pdf(upload)
+        try:
+            content = attachments.read_pdf(upload)
+        except ValidationFailed as error:
+            return list(error.problems)
         proposal.attachment_key = attachments.store(content)
         proposal.attachment_name = attachments.clean_filename(upload.filename)
         proposal.attachment_size = len(content)
+    return []
 
 
 def _open_for_change(proposal: Proposal, user: User, data: dict, expected_version: int | None):
-    """Check who and when, lock the row, and tell whether the form is current (False: a replay)."""
+    """Check who and when, lock the row, and tell whether the form is current (False: a replay).
+    Raises before anything is written."""
     if not permissions.can_view_own_proposal(user, proposal):
         raise NotAllowed(_("This is not your startup's proposal."))
     data = _clean(data)
-    proposal = _lock(proposal)
+    proposal = lock_row(Proposal, proposal.id)
     _check_open(proposal)
     return proposal, data, _check_fresh(proposal, expected_version, data)
 
 
 def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
-                  upload=None, remove_attachment: bool = False) -> Proposal:
+                  upload=None, remove_attachment: bool = False) -> Outcome:
     """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
     proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
     if not fresh:
-        return proposal
-    _apply(proposal, data, upload, remove_attachment)
+        return Outcome(proposal, replay=True)
+    problems = _apply(proposal, data, upload, remove_attachment)
     db.session.flush()
     record_event(actor=user, action="proposal.saved", subject=proposal)
-    return proposal
+    return Outcome(proposal, problems=problems)
 
 
 def submission_problems(proposal: Proposal) -> list[tuple[str | None, str]]:
@@ -193,21 +208,24 @@ def eligibility_problems(challenge: Challenge, startup: Organisation, now: datet
 
 
 def submit_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
-                    upload=None, remove_attachment: bool = False) -> ProposalVersion:
-    """Save and submit: a new numbered version, the reference on first submit, a receipt by e-mail."""
+                    upload=None, remove_attachment: bool = False) -> Outcome:
+    """Save and submit: a new numbered version, the reference on first submit, a receipt by e-mail.
+    When something is missing, the text is saved as it is and the outcome lists the problems."""
     proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
-    if not fresh:
-        if proposal.status == ProposalStatus.SUBMITTED and not proposal.has_unsubmitted_changes:
-            return proposal.latest_version  # the same submit again: the same receipt
-    _apply(proposal, data, upload, remove_attachment)
+    if not fresh and proposal.status == ProposalStatus.SUBMITTED and not proposal.has_unsubmitted_changes:
+        return Outcome(proposal, proposal.latest_version, replay=True)  # the same submit again: the same receipt
+    problems = _apply(proposal, data, upload, remove_attachment)
+    db.session.flush()
+    if problems:
+        record_event(actor=user, action="proposal.saved", subject=proposal)
+        return Outcome(proposal, problems=problems)
     if (proposal.status == ProposalStatus.SUBMITTED and proposal.latest_version is not None
             and not proposal.has_unsubmitted_changes):
-        db.session.flush()
-        return proposal.latest_version  # nothing changed since the last receipt
+        return Outcome(proposal, proposal.latest_version, replay=True)  # nothing changed since the last receipt
     problems = submission_problems(proposal)
     if problems:
-        db.session.flush()  # keep the text the startup typed; the view shows the problems
-        raise ValidationFailed(" ".join(m for _f, m in problems), problems=problems)
+        record_event(actor=user, action="proposal.saved", subject=proposal)
+        return Outcome(proposal, problems=problems)
     now = utcnow()
     number = proposal.latest_version.number + 1 if proposal.latest_version else 1
     version = ProposalVersion(proposal=proposal, number=number, created_by_id=user.id, **proposal.content())
@@ -215,30 +233,24 @@ def submit_proposal(*, proposal: Proposal, user: User, data: dict, expected_vers
     if proposal.reference is None:
         proposal.reference = f"MM-{now.astimezone(LOCAL).year}-{proposal.id:06d}"
         proposal.first_submitted_at = now
-    proposal.status = ProposalStatus.SUBMITTED
-    proposal.withdrawn_at = None
-    proposal.submitted_at = now
     proposal.submitted_version = number
-    db.session.flush()
-    record_event(actor=user, action="proposal.submitted", subject=proposal,
-                 data={"version": number, "reference": proposal.reference})
+    PROPOSAL.apply(proposal, "submit", actor=user, now=now, data={"version": number, "reference": proposal.reference})
     for membership in proposal.startup.memberships:
         mail_user(membership.user, "proposal_receipt", proposal=proposal, version=version, submitter=user)
-    return version
+    return Outcome(proposal, version)
 
 
 def withdraw_proposal(*, proposal: Proposal, user: User) -> None:
-    proposal = _lock(proposal)
+    if not permissions.can_view_own_proposal(user, proposal):
+        raise NotAllowed(_("This is not your startup's proposal."))
+    proposal = lock_row(Proposal, proposal.id)
     if proposal.status == ProposalStatus.WITHDRAWN:
         return
     if not permissions.can_withdraw_proposal(user, proposal):
         if not proposal.challenge.is_open:
             raise InvalidState(_("After the deadline a proposal can no longer be withdrawn."))
         raise InvalidState(_("Only a submitted proposal can be withdrawn."))
-    proposal.status = ProposalStatus.WITHDRAWN
-    proposal.withdrawn_at = utcnow()
-    db.session.flush()
-    record_event(actor=user, action="proposal.withdrawn", subject=proposal, data={"reference": proposal.reference})
+    PROPOSAL.apply(proposal, "withdraw", actor=user, data={"reference": proposal.reference})
     for membership in proposal.startup.memberships:
         mail_user(membership.user, "proposal_withdrawn", proposal=proposal, withdrawer=user)
 
@@ -261,8 +273,8 @@ def count_submitted(challenge: Challenge) -> int:
 
 
 def proposals_after_closing(challenge: Challenge, user: User) -> list[Proposal]:
-    """All submitted proposals, only once the challenge has closed; never drafts or withdrawn ones."""
-    if permissions.is_sealed(challenge) or challenge.status == ChallengeStatus.CANCELLED:
+    """All submitted proposals, only once the seal is off; never drafts or withdrawn ones."""
+    if permissions.is_sealed(challenge, user):
         raise NotAllowed(_("Proposals stay sealed until the deadline has passed."))
     return list(
         db.session.scalars(

@@ -3,9 +3,9 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..challenges.lookup import challenge_for
-from ..challenges.permissions import can_manage_challenge
+from ..database import commit
+from ..enums import ProposalStatus
 from ..errors import DomainError, ValidationFailed
-from ..extensions import db
 from ..organisations.forms import EmptyForm
 from ..web import add_error, csv_response, get_or_404, show_error
 from . import attachments, permissions, services
@@ -19,6 +19,15 @@ LANGUAGE_LABELS = {"nl": "Nederlands", "en": "English"}
 
 def _challenge_or_404(ref: str):
     return challenge_for(current_user, ref)
+
+
+def _visible_proposal_or_404(proposal_id: int) -> Proposal:
+    """The proposal, if the user may know it exists; otherwise a 404, the same for every proposal
+    (a 403 would tell that a sealed proposal with this id exists)."""
+    proposal = get_or_404(Proposal, proposal_id)
+    if not permissions.can_see_proposal(current_user, proposal):
+        abort(404)
+    return proposal
 
 
 def _own_proposal_or_404(proposal_id: int) -> Proposal:
@@ -48,33 +57,31 @@ def _render_form(form, challenge, proposal, status=200):
 
 
 def _save_or_submit(form: ProposalForm, challenge, proposal: Proposal):
-    """One form, two buttons. When a submit is refused, the text is still saved as a draft."""
+    """One form, two buttons. What was typed is saved even when a submit is refused."""
     submitting = "submit" in request.form
-    kwargs = dict(data=form.proposal_data(), expected_version=form.expected_version(),
-                  upload=form.attachment.data, remove_attachment=form.remove_attachment.data)
+    service = services.submit_proposal if submitting else services.save_proposal
     try:
-        if submitting:
-            version = services.submit_proposal(proposal=proposal, user=current_user, **kwargs)
-        else:
-            proposal = services.save_proposal(proposal=proposal, user=current_user, **kwargs)
-    except ValidationFailed as error:
-        # the service has applied the text before it found the problem: keep it, show what is missing
-        add_error(error, form)
-        db.session.flush()
-        form.lock_version.data = str(proposal.lock_version)
-        if error.field == "attachment":
-            flash(_("Your text is saved, but the attachment was not accepted: see below."), "error")
-        else:
-            flash(_("Your text is saved as a draft, but not submitted yet: see what is missing."), "error")
-        return _render_form(form, challenge, proposal)
-    except DomainError as error:
+        outcome = service(proposal=proposal, user=current_user, data=form.proposal_data(),
+                          expected_version=form.expected_version(), upload=form.attachment.data,
+                          remove_attachment=form.remove_attachment.data)
+    except DomainError as error:  # raised before anything was written
         show_error(error, form)
         return _render_form(form, challenge, proposal, 409 if isinstance(error, services.StaleForm) else 422)
+    commit()
+    proposal = outcome.proposal
+    if outcome.problems:
+        add_error(ValidationFailed("", problems=outcome.problems), form)
+        form.lock_version.data = str(proposal.lock_version)
+        if any(field == "attachment" for field, _message in outcome.problems):
+            flash(_("Your text is saved, but the attachment was not accepted: see below."), "error")
+        elif submitting:
+            flash(_("Your text is saved as a draft, but not submitted yet: see what is missing."), "error")
+        return _render_form(form, challenge, proposal, 422)
     if submitting:
         flash(_("Submitted. Your reference is %(ref)s (version %(n)d); a receipt is on its way by e-mail.",
-                ref=proposal.reference, n=version.number), "success")
-        return redirect(url_for("proposals.receipt", proposal_id=proposal.id, number=version.number))
-    if proposal.status.value == "submitted" and proposal.has_unsubmitted_changes:
+                ref=proposal.reference, n=outcome.version.number), "success")
+        return redirect(url_for("proposals.receipt", proposal_id=proposal.id, number=outcome.version.number))
+    if proposal.status == ProposalStatus.SUBMITTED and proposal.has_unsubmitted_changes:
         flash(_("Your changes are saved. Submit again before the deadline to make them count."), "info")
     else:
         flash(_("Saved as a draft."), "success")
@@ -165,6 +172,7 @@ def withdraw(proposal_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("Your proposal is withdrawn. You can submit it again until the deadline."), "success")
     return redirect(url_for("proposals.show", proposal_id=proposal.id))
 
@@ -179,9 +187,7 @@ def mine():
 @bp.get("/proposals/<id:proposal_id>/attachment")
 @login_required
 def attachment(proposal_id: int):
-    proposal = get_or_404(Proposal, proposal_id)
-    if not permissions.can_download_attachment(current_user, proposal):
-        abort(404)
+    proposal = _visible_proposal_or_404(proposal_id)
     own = permissions.can_view_own_proposal(current_user, proposal)
     source = proposal if own else services.version_that_counts(proposal)
     path = attachments.path_for(source.attachment_key) if source is not None else None
@@ -189,6 +195,7 @@ def attachment(proposal_id: int):
         abort(404)
     if not own:
         services.record_sealed_view(proposal=proposal, user=current_user, what="attachment")
+        commit()
     return send_file(path, mimetype="application/pdf", as_attachment=True,
                      download_name=source.attachment_name or f"{proposal.reference}.pdf", max_age=0)
 
@@ -203,7 +210,7 @@ def _officer_challenge(ref: str):
 @login_required
 def received(ref: str):
     challenge = _officer_challenge(ref)
-    sealed = permissions.is_sealed(challenge)
+    sealed = permissions.is_sealed(challenge, current_user)
     proposals = [] if sealed else services.proposals_after_closing(challenge, current_user)
     from ..recommendations.services import proposal_fit_scores
 
@@ -216,7 +223,7 @@ def received(ref: str):
 @login_required
 def received_csv(ref: str):
     challenge = _officer_challenge(ref)
-    if permissions.is_sealed(challenge):
+    if permissions.is_sealed(challenge, current_user):
         abort(403)
     proposals = services.proposals_after_closing(challenge, current_user)
     rows = [["reference", "startup", "status", "version", "submitted_at_utc", "summary", "understanding",
@@ -230,17 +237,17 @@ def received_csv(ref: str):
             version.duration_weeks, version.language, version.attachment_name or "",
         ])
         services.record_sealed_view(proposal=proposal, user=current_user, what="csv")
+    commit()
     return csv_response(rows, f"{challenge.slug}-proposals.csv")
 
 
 @bp.get("/proposals/<id:proposal_id>/print")
 @login_required
 def printable(proposal_id: int):
-    proposal = get_or_404(Proposal, proposal_id)
-    if not permissions.can_read_sealed_proposal(current_user, proposal):
-        if permissions.can_view_own_proposal(current_user, proposal):
-            return render_template("proposals/print.html", proposal=proposal,
-                                   version=services.version_that_counts(proposal) or proposal)
-        abort(404 if not can_manage_challenge(current_user, proposal.challenge) else 403)
+    proposal = _visible_proposal_or_404(proposal_id)
+    if permissions.can_view_own_proposal(current_user, proposal):
+        return render_template("proposals/print.html", proposal=proposal,
+                               version=services.version_that_counts(proposal) or proposal)
     services.record_sealed_view(proposal=proposal, user=current_user, what="page")
+    commit()
     return render_template("proposals/print.html", proposal=proposal, version=services.version_that_counts(proposal))

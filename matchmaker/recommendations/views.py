@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..challenges.lookup import challenge_for
+from ..database import commit
 from ..errors import DomainError
 from ..organisations.forms import EmptyForm
 from ..organisations.models import Organisation
@@ -45,5 +46,6 @@ def invite(ref: str, startup_id: int):
     except DomainError as error:
         show_error(error)
     else:
+        commit()
         flash(_("%(name)s is invited to apply.", name=startup.name), "success")
     return redirect(url_for("recommendations.fitting_startups", ref=challenge.id, _anchor=f"s{startup.id}"))

@@ -26,7 +26,8 @@ def test_register_creates_unverified_user_and_sends_link(client, outbox):
     response = client.post("/account/register", data={
         "name": "Anna de Vries", "email": "Anna@Example.org", "password": "a long enough passphrase",
     })
-    assert response.status_code == 302
+    assert response.status_code == 302 and response.headers["Location"] == "/account/check-email"
+    assert client.get("/dashboard").status_code == 302  # not signed in before the link is opened
     user = db.session.scalar(select(User).where(User.email == "anna@example.org"))
     assert user is not None and user.verified_at is None
     assert user.password_hash != "a long enough passphrase"
@@ -43,20 +44,23 @@ def test_register_refuses_short_password(client, password):
     assert db.session.scalar(select(User)) is None
 
 
-def test_register_accepts_long_passphrase_without_composition_rules(client):
+def test_register_accepts_long_passphrase_without_composition_rules(client, outbox):
     phrase = "all lowercase words are fine " * 10
     response = client.post("/account/register", data={"name": "B", "email": "b@example.org", "password": phrase})
     assert response.status_code == 302
+    assert services.authenticate(email="b@example.org", password=phrase) is None  # not before confirming
+    client.get(link_in(outbox("b@example.org")[0]))
     assert services.authenticate(email="b@example.org", password=phrase) is not None
 
 
-def test_register_twice_with_same_email_any_case_is_refused(client, make):
+def test_register_twice_with_same_email_any_case_makes_no_second_account(client, make, outbox):
     make.user(email="taken@example.org")
     response = client.post("/account/register", data={
         "name": "C", "email": "TAKEN@example.org", "password": "another long password"})
-    assert response.status_code == 200
-    assert b"already exists" in response.data
+    assert response.status_code == 302 and response.headers["Location"] == "/account/check-email"
+    assert b"already exists" not in client.get("/account/check-email").data
     assert len(db.session.scalars(select(User)).all()) == 1
+    assert [m.template for m in outbox("taken@example.org")] == ["registration_attempt"]
 
 
 def test_register_with_invalid_email_shows_error(client):
@@ -75,6 +79,7 @@ def test_verification_link_verifies_once_and_second_click_is_harmless(client, ou
     assert client.get(path).status_code == 302
     db.session.refresh(user)
     assert user.verified_at == first
+    assert client.get("/dashboard").status_code == 200
 
 
 def test_tampered_verification_link_is_refused(client, outbox):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
 from matchmaker.database import commit
@@ -46,13 +48,17 @@ def content(make):
     seat = make.seat(challenge=closed, user=make.user(email="evaluator@example.org"))
     make.declaration(seat=seat, proposal=proposal)
     make.review(seat=make.seat(challenge=closed), proposal=proposal, values=[4, 3, 5, 2, 1], declare=True)
+    make.seat(challenge=closed, accepted=False, token="a11y-pending")
+    make.seat(challenge=closed, accepted=False, token="a11y-expired", expires_in=timedelta(days=-1))
+    make.invitation(organisation=municipality, email="colleague@example.org", token="a11y-invite")
     commit()
     return {"officer": officer, "challenge": challenge.slug, "draft": draft.id, "closed": closed.id,
             "proposal": proposal.id, "open_proposal": open_proposal.id, "seat": seat.id}
 
 
 PUBLIC_PAGES = ["/", "/challenges/", "/challenges/{challenge}", "/account/login", "/account/register",
-                "/account/reset", "/organisations/new", "/no-such-page"]
+                "/account/reset", "/account/check-email", "/organisations/new", "/no-such-page",
+                "/panel/invitations/a11y-pending", "/organisations/invitations/a11y-invite"]
 OFFICER_PAGES = ["/dashboard", "/challenges/new", "/challenges/{draft}/manage", "/challenges/{draft}/criteria",
                  "/account/settings", "/challenges/{closed}/proposals", "/challenges/{closed}/panel",
                  "/challenges/{closed}/evaluation?z=1", "/challenges/{closed}/decisions", "/challenges/{closed}/audit",
@@ -122,3 +128,19 @@ def test_phone_menu_folds_and_unfolds(live_server, page_factory):
     wide = page_factory("en", width=1280)
     wide.goto(f"{live_server}/")
     assert wide.locator("#site-nav").is_visible() and not wide.locator(".menu-toggle").is_visible()
+
+
+def test_check_your_email_page_after_registering(live_server, page_factory):
+    page = page_factory("nl", width=360, height=740)
+    page.goto(f"{live_server}/account/register")
+    page.fill("#name", "Nora Nieuw")
+    page.fill("#email", "nora@example.org")
+    page.fill("#password", "een lang en veilig wachtwoord")
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+    assert page.url.endswith("/account/check-email")
+    assert "nora@example.org" in page.locator("main strong").inner_text()
+    assert axe_violations(page) == [] and no_horizontal_scroll(page)
+    with page.expect_navigation():
+        page.click("main button:has-text('Stuur de e-mail opnieuw')")
+    assert "We hebben de e-mail opnieuw naar nora@example.org gestuurd." in page.content()

@@ -47,11 +47,12 @@ def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, pag
     page.fill("#password", "een lang en veilig wachtwoord")
     with page.expect_navigation():
         page.click("main form button[type=submit]")
-    page.wait_for_url(f"{base}/dashboard")
-    assert page.locator(".notice").is_visible()  # "confirm your e-mail address"
+    page.wait_for_url(f"{base}/account/check-email")  # not signed in yet: the e-mail link does that
+    assert "ilse@gemeente-voorbeeld.nl" in page.locator("main").inner_text()
 
-    # verify through the link in the e-mail
+    # verify through the link in the e-mail: it confirms the address and signs in
     page.goto(last_link("ilse@gemeente-voorbeeld.nl", r"http://[^\s]+/account/verify/[^\s]+"))
+    page.wait_for_url(f"{base}/dashboard")
     assert "your e-mail address is confirmed" in page.content()
 
     # register the municipality

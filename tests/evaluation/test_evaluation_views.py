@@ -97,7 +97,7 @@ def test_incomplete_submit_saves_a_draft_and_lists_what_is_missing(client, evalu
     data[f"score_{challenge.criteria[0].id}"] = "5"
     data[f"comment_{challenge.criteria[0].id}"] = ""
     response = client.post(f"/panel/{seat.id}/proposals/{proposal.id}", data=data)
-    assert response.status_code == 200
+    assert response.status_code == 422  # refused to submit, but the scores are kept (committed explicitly)
     page = response.get_data(as_text=True)
     assert "the lowest and highest scores need a comment" in page and "Choose a recommendation." in page
     review = db.session.scalar(select(Review))

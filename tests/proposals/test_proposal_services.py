@@ -8,7 +8,7 @@ from matchmaker.audit.models import AuditEvent
 from matchmaker.database import commit
 from matchmaker.db_types import utcnow
 from matchmaker.enums import ChallengeStatus, ProposalStatus
-from matchmaker.errors import InvalidState, NotAllowed, ValidationFailed
+from matchmaker.errors import InvalidState, NotAllowed
 from matchmaker.extensions import db
 from matchmaker.proposals import services
 from matchmaker.proposals.models import Proposal, ProposalVersion
@@ -77,10 +77,10 @@ def test_half_filled_draft_can_be_saved(setup):
 def test_submit_requires_every_field_and_keeps_the_text(setup):
     startup, member, _c, challenge = setup
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
-    with pytest.raises(ValidationFailed) as caught:
-        services.submit_proposal(proposal=proposal, user=member, data={"summary": "Alleen dit"},
-                                 expected_version=proposal.lock_version)
-    assert [field for field, _m in caught.value.problems] == [
+    outcome = services.submit_proposal(proposal=proposal, user=member, data={"summary": "Alleen dit"},
+                                       expected_version=proposal.lock_version)
+    assert not outcome.submitted and outcome.version is None
+    assert [field for field, _m in outcome.problems] == [
         "understanding", "solution", "team", "price_cents", "duration_weeks"]
     assert proposal.summary == "Alleen dit" and proposal.status == ProposalStatus.DRAFT
     assert proposal.versions == []
@@ -90,7 +90,7 @@ def test_submit_makes_version_reference_and_receipts(setup, outbox):
     startup, member, colleague, challenge = setup
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
     version = services.submit_proposal(proposal=proposal, user=member, data=COMPLETE,
-                                       expected_version=proposal.lock_version)
+                                       expected_version=proposal.lock_version).version
     commit()
     assert version.number == 1 and proposal.status == ProposalStatus.SUBMITTED
     assert proposal.reference == f"MM-{utcnow().year}-{proposal.id:06d}"
@@ -109,7 +109,7 @@ def test_edit_after_submit_makes_a_new_version_and_keeps_the_old(setup):
     assert proposal.status == ProposalStatus.SUBMITTED and proposal.has_unsubmitted_changes
     assert services.version_that_counts(proposal).summary == COMPLETE["summary"]
     second = services.submit_proposal(proposal=proposal, user=member, data={},
-                                      expected_version=proposal.lock_version)
+                                      expected_version=proposal.lock_version).version
     assert second.number == 2 and proposal.submitted_version == 2
     assert [v.summary for v in proposal.versions] == [COMPLETE["summary"], "Beter"]
     assert services.version_that_counts(proposal).summary == "Beter"
@@ -122,7 +122,7 @@ def test_double_submit_makes_one_version_and_one_receipt(setup, outbox):
     first = services.submit_proposal(proposal=proposal, user=member, data=COMPLETE, expected_version=opened_at)
     again = services.submit_proposal(proposal=proposal, user=member, data=COMPLETE, expected_version=opened_at)
     commit()
-    assert first.id == again.id
+    assert again.replay and first.version.id == again.version.id
     assert db.session.scalar(select(func.count(ProposalVersion.id))) == 1
     assert len(outbox(member.email)) == 1
 
@@ -147,7 +147,7 @@ def test_withdraw_and_resubmit(setup, outbox):
     assert proposal.status == ProposalStatus.WITHDRAWN and proposal.withdrawn_at is not None
     services.withdraw_proposal(proposal=proposal, user=member)  # harmless twice
     version = services.submit_proposal(proposal=proposal, user=member, data={},
-                                       expected_version=proposal.lock_version)
+                                       expected_version=proposal.lock_version).version
     assert version.number == 2 and proposal.status == ProposalStatus.SUBMITTED
     assert proposal.withdrawn_at is None
     commit()
@@ -176,13 +176,13 @@ def test_submit_after_deadline_is_refused(make):
 def test_price_outside_range_needs_justification(setup):
     startup, member, _c, challenge = setup
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
-    with pytest.raises(ValidationFailed) as caught:
-        services.submit_proposal(proposal=proposal, user=member, data={**COMPLETE, "price_cents": 9_000_000},
-                                 expected_version=proposal.lock_version)
-    assert [f for f, _m in caught.value.problems] == ["price_justification"]
+    outcome = services.submit_proposal(proposal=proposal, user=member, data={**COMPLETE, "price_cents": 9_000_000},
+                                       expected_version=proposal.lock_version)
+    assert [f for f, _m in outcome.problems] == ["price_justification"]
     version = services.submit_proposal(
         proposal=proposal, user=member, expected_version=proposal.lock_version,
-        data={**COMPLETE, "price_cents": 9_000_000, "price_justification": "Inclusief hardware voor 40 containers."})
+        data={**COMPLETE, "price_cents": 9_000_000, "price_justification": "Inclusief hardware voor 40 containers."}
+    ).version
     assert version.price_cents == 9_000_000
 
 
@@ -191,9 +191,10 @@ def test_language_must_be_accepted(make):
     member = make.startup_member(startup)
     challenge = make.challenge(languages=["nl"])
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
-    with pytest.raises(ValidationFailed, match="does not accept proposals in that language"):
-        services.submit_proposal(proposal=proposal, user=member, data={**COMPLETE, "language": "en"},
-                                 expected_version=proposal.lock_version)
+    outcome = services.submit_proposal(proposal=proposal, user=member, data={**COMPLETE, "language": "en"},
+                                       expected_version=proposal.lock_version)
+    assert outcome.problems == [("language", "This challenge does not accept proposals in that language.")]
+    assert proposal.status == ProposalStatus.DRAFT
 
 
 @pytest.mark.parametrize(("profile", "limits", "message"), [
@@ -207,8 +208,10 @@ def test_eligibility_is_checked_from_the_profile(make, profile, limits, message)
     member = make.startup_member(startup)
     challenge = make.challenge(**limits)
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
-    with pytest.raises(ValidationFailed, match=message):
-        services.submit_proposal(proposal=proposal, user=member, data=COMPLETE, expected_version=proposal.lock_version)
+    outcome = services.submit_proposal(proposal=proposal, user=member, data=COMPLETE,
+                                       expected_version=proposal.lock_version)
+    assert len(outcome.problems) == 1 and message in outcome.problems[0][1]
+    assert outcome.version is None and proposal.status == ProposalStatus.DRAFT
 
 
 def test_eligible_startup_within_limits_submits(make):
@@ -217,7 +220,7 @@ def test_eligible_startup_within_limits_submits(make):
     challenge = make.challenge(max_age_years=5, max_fte=10)
     proposal = services.start_proposal(challenge=challenge, startup=startup, user=member)
     assert services.submit_proposal(proposal=proposal, user=member, data=COMPLETE,
-                                    expected_version=proposal.lock_version).number == 1
+                                    expected_version=proposal.lock_version).version.number == 1
 
 
 def test_reminder_48_hours_before_deadline_once(make, outbox):

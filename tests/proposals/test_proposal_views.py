@@ -63,7 +63,7 @@ def test_incomplete_submit_saves_the_text_and_lists_what_is_missing(startup_clie
     client, _m, _s, challenge = startup_client
     response = client.post(f"/challenges/{challenge.slug}/apply",
                            data={"summary": "Mijn halve tekst", "submit": "1", "language": "nl"})
-    assert response.status_code == 200
+    assert response.status_code == 422  # not submitted; the text is kept all the same
     page = response.get_data(as_text=True)
     assert "Mijn halve tekst" in page and "Fill in the team." in page
     proposal = db.session.scalar(select(Proposal))
@@ -250,7 +250,9 @@ def test_officer_sees_only_a_count_while_sealed(officer_setup):
     assert "1 proposal has been submitted so far." in page
     assert submitted.startup.name not in page and "Ingediend voorstel" not in page
     assert client.get(f"/challenges/{challenge.id}/proposals.csv").status_code == 403
-    assert client.get(f"/proposals/{submitted.id}/print").status_code == 403
+    # a sealed proposal answers exactly like one that does not exist
+    assert client.get(f"/proposals/{submitted.id}/print").status_code == 404
+    assert client.get("/proposals/999999/print").status_code == 404
     assert client.get(f"/proposals/{submitted.id}/attachment").status_code == 404
 
 
@@ -262,8 +264,8 @@ def test_after_closing_officer_reads_submitted_proposals_and_views_are_audited(o
     assert "Geheim concept" not in page and "Ingetrokken" not in page
     printable = client.get(f"/proposals/{submitted.id}/print")
     assert printable.status_code == 200 and b"We understand the problem." in printable.data
-    assert client.get(f"/proposals/{draft.id}/print").status_code == 403
-    assert client.get(f"/proposals/{withdrawn.id}/print").status_code == 403
+    assert client.get(f"/proposals/{draft.id}/print").status_code == 404
+    assert client.get(f"/proposals/{withdrawn.id}/print").status_code == 404
     csv_text = client.get(f"/challenges/{challenge.id}/proposals.csv").get_data(as_text=True)
     assert "Ingediend voorstel" in csv_text and "Geheim concept" not in csv_text
     assert csv_text.splitlines()[0].lstrip("\ufeff").startswith("reference,startup,status")
