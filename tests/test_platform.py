@@ -59,7 +59,7 @@ def test_console_mail_is_written_to_the_instance_outbox(app, make):
         app.config["MAIL_BACKEND"] = "memory"
     message = db.session.scalar(select(OutboxMessage))
     assert message.status == OutboxStatus.SENT
-    files = list((Path(app.instance_path) / "outbox").glob(f"{message.id:06d}-*.eml"))
+    files = list((Path(app.instance_path) / "outbox").glob(f"{message.id:06d}-password_changed.eml"))
     assert len(files) == 1 and "Your password was changed" in files[0].read_text()
 
 
