@@ -104,8 +104,11 @@ def queue(seat_id: int):
     if not sealed and not challenge.blind_review and any(item.declaration is None for item in items):
         return redirect(url_for("panel.declare_all", seat_id=seat.id))
     labels = blind.labels([item.proposal for item in items])
+    names = permissions.sees_identities(current_user, challenge)
+    if items and not names:
+        blind.warm_up()  # load the person-name finder before the evaluator opens a proposal
     return render_template("evaluation/queue.html", seat=seat, items=items, sealed=sealed, labels=labels,
-                           names=permissions.sees_identities(current_user, challenge))
+                           names=names)
 
 
 def _render_proposal(seat, proposal, form=None, status=200):
