@@ -236,14 +236,13 @@ def cache_root() -> Path:
     return candidates[-1]
 
 
-def redact(text: str, proposal: Proposal, *, people: bool = True) -> str:
+def redact(text: str, proposal: Proposal) -> str:
     """Replace the startup's names, domain, members' names, other people's names and phone numbers
-    (deduce, unless `people` is False), e-mail addresses and profile links in free text with […]."""
+    (found by deduce), e-mail addresses and profile links in free text with […]."""
     if not text:
         return text
     spans = [match.span() for pattern in _compiled(rules_for(proposal)) for match in pattern.finditer(text)]
-    if people:
-        spans += person_names.spans(text, cache_root())
+    spans += person_names.spans(text, cache_root())
     if not spans:
         return text
     merged: list[list[int]] = []

@@ -45,6 +45,7 @@ EMPTIED_LISTS = ("locations/lst_street", "institutions/lst_healthcare_institutio
 _lock = threading.Lock()
 _deducer = None
 _failed = False
+_warming = False
 
 
 def _source_folder() -> Path:
@@ -108,8 +109,10 @@ def load(cache_root: Path):
 
 
 def warm_up(cache_root: Path) -> None:
-    """Load deduce in a background thread (returns at once)."""
-    if _deducer is None and not _failed:
+    """Load deduce in a background thread (returns at once; one thread at most)."""
+    global _warming
+    if _deducer is None and not _failed and not _warming:
+        _warming = True
         threading.Thread(target=load, args=(cache_root,), name="deduce-warm-up", daemon=True).start()
 
 

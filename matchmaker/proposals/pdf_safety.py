@@ -98,12 +98,13 @@ def count_pages(reader: PdfReader) -> int:
             continue
         if id(node) in seen:
             raise UnsafePdf("too_complex")  # a cycle
-        if node.get("/Type") == "/Pages" or ("/Type" not in node and "/Kids" in node):
+        kind = node.get("/Type", "/Pages" if "/Kids" in node else "/Page")
+        if kind == "/Pages":
             if depth >= MAX_TREE_DEPTH:
                 raise UnsafePdf("too_complex")
             seen.add(id(node))
             stack.append((_kids(node), depth + 1))
-        else:
+        elif kind == "/Page":  # anything else in /Kids is ignored, as pypdf does
             pages += 1
             if pages > MAX_PAGES:
                 raise UnsafePdf("too_many_pages")

@@ -153,3 +153,10 @@ def test_the_bomb_is_a_real_bomb():
         total += len(inflater.decompress(packed, 16 * 1024 * 1024))
         packed = inflater.unconsumed_tail
     assert inflater.eof and total == 200 * 1024 * 1024
+
+
+def test_kids_that_are_not_pages_are_ignored_as_pypdf_does():
+    data = samples.raw_pdf([samples.CATALOG, b"<< /Type /Pages /Kids [3 0 R 4 0 R 5 0 R] /Count 3 >>",
+                            samples.PAGE, b"<< /Type /Template /Parent 2 0 R >>", b"(not even a dictionary)"])
+    assert attachments.read_pdf(upload(data)) == data
+    assert len(PdfReader(io.BytesIO(attachments.anonymised_copy(data))).pages) == 1
