@@ -144,6 +144,16 @@ def _website_host(website: str | None) -> str:
     return host.removeprefix("www.")
 
 
+def domain_label(host: str) -> str:
+    """The name in a host name: "app.regenwinst.nl" -> "regenwinst", "regenwinst.co.uk" -> "regenwinst"."""
+    labels = [label for label in host.lower().split(".") if label]
+    if len(labels) < 2:
+        return ""
+    if len(labels) >= 3 and labels[-2] in {"co", "com", "org", "net", "ac", "gov", "edu"}:
+        return labels[-3]
+    return labels[-2]
+
+
 def identifying_words(proposal: Proposal) -> list[str]:
     """The startup's name, its domain, its members' e-mail addresses and names (for display and tests;
     `redact` also matches their variants)."""
@@ -191,7 +201,7 @@ def rules_for(proposal: Proposal) -> tuple[str, ...]:
     if len(parts) > 1:
         names.update(part for part in parts if is_distinctive(part, context))
     host = _website_host(startup.website)
-    label = host.split(".")[0] if host.count(".") >= 1 else ""
+    label = domain_label(host)
     if label and (len(_letters(label)) >= 3 and (_letters(label) == _letters(core) or is_distinctive(label, context))):
         names.add(label)
     people: set[str] = set()
@@ -206,8 +216,8 @@ def rules_for(proposal: Proposal) -> tuple[str, ...]:
     rules = [rf"(?<!\w)(?:{LEGAL_PREFIX}\s+)?{flexible(name)}(?:[\s,]+{LEGAL_FORM})?(?!\w)"
              for name in sorted(names, key=len, reverse=True)]
     rules += [rf"(?<!\w){flexible(person)}(?!\w)" for person in sorted(people, key=len, reverse=True)]
-    if host and "." in host:
-        domain = re.escape(host.split(".")[0])
+    if label:
+        domain = re.escape(label)
         rules.append(rf"(?<![\w-])(?:https?://)?(?:[\w-]+\.)*{domain}\.[a-z]{{2,}}(?:\.[a-z]{{2,}})?(?:[/?#][^\s<>\"')\]]*(?<![.,;:!?]))?")
     if startup.kvk_number:
         rules.append(r"(?<!\d)" + r"[\s.]?".join(re.escape(d) for d in startup.kvk_number) + r"(?!\d)")

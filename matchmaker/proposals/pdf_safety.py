@@ -132,8 +132,7 @@ def anonymised_copy(data: bytes) -> bytes:
     Raises `UnsafePdf` for files we refuse; anything else pypdf raises means the file is damaged."""
     reader = open_checked(data)
     pages = list(reader.pages)
-    for page in pages:
-        _scrub_reachable(page)
+    _scrub_reachable(pages)
     writer = PdfWriter()
     for page in pages:
         writer.add_page(page)
@@ -143,11 +142,11 @@ def anonymised_copy(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _scrub_reachable(page: DictionaryObject) -> None:
-    """Clean, in place, every dictionary reachable from a page (its resources, annotations, ...)
-    before the writer copies them, so what is removed is never copied at all."""
+def _scrub_reachable(pages: list[DictionaryObject]) -> None:
+    """Clean, in place, every dictionary reachable from the pages (their resources, annotations, ...)
+    before the writer copies them, so what is removed is never copied at all. Each object once."""
     seen: set[int] = set()
-    stack: list = [page]
+    stack: list = list(pages)
     visited = 0
     while stack:
         item = stack.pop()

@@ -99,6 +99,21 @@ def test_core_name(name, expected):
     assert blind.core_name(name) == expected
 
 
+@pytest.mark.parametrize(("host", "label"), [
+    ("regenwinst.nl", "regenwinst"), ("app.regenwinst.nl", "regenwinst"), ("regenwinst.co.uk", "regenwinst"),
+    ("www.shop.regenwinst.com", "regenwinst"), ("localhost", ""), ("", ""),
+])
+def test_domain_label(host, label):
+    assert blind.domain_label(host) == label
+
+
+def test_a_website_on_a_subdomain_still_hides_the_domain(make):
+    startup = make.startup(name="Groenblauw Ontwerp", website="https://app.gbo-daken.nl/login")
+    proposal = make.proposal(startup=startup)
+    text = "Probeer https://app.gbo-daken.nl/demo of gbo-daken.nl en lees www.gbo-daken.com."
+    assert blind.redact(text, proposal) == f"Probeer {R} of {R} en lees {R}."
+
+
 @pytest.mark.parametrize(("name", "parts"), [
     ("Jan de Vries", (["Jan"], ["de"], "Vries")),
     ("Anne-Marie van den Berg", (["Anne-Marie"], ["van", "den"], "Berg")),
