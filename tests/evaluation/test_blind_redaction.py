@@ -151,7 +151,7 @@ def test_person_names_load_once_and_answer_fast(groenblauw):
     redacted = blind.redact(text, groenblauw)
     elapsed = time.perf_counter() - started
     assert "Jansen" not in redacted and "Sharma" not in redacted and "Chen" not in redacted
-    assert elapsed < 1.0, elapsed  # measured: about 0.05 s for 5,000 characters
+    assert elapsed < 3.0, elapsed  # measured: 0.05-0.5 s for these 5,000 characters full of names
     assert loaded < 30, loaded  # measured: 3-6 s to build the lists once per machine, under 1 s to load them after
     folder = next(blind.cache_root().glob("deduce-*"))
     assert (folder / "cache" / "lookup_structs.pickle").is_file()
