@@ -118,7 +118,7 @@ def test_hostile_attachment_through_the_form_keeps_the_text(client, draft, hosti
     data, message = hostile_files[case]
     response = client.post(f"/proposals/{draft.id}/edit", data={
         **FORM, "save": "1", "attachment": (io.BytesIO(data), "voorstel.pdf")}, content_type="multipart/form-data")
-    assert response.status_code == 200  # the form again, with the problem shown; never a 500
+    assert response.status_code == 422  # the form again, with the problem shown (the text is saved); never a 500
     page = html.unescape(response.get_data(as_text=True))
     error = re.search(r'id="attachment-error">([^<]*)<', page)
     assert error and error.group(1).startswith(message), page[:300]
@@ -136,7 +136,7 @@ def test_hostile_attachment_does_not_replace_the_one_already_there(client, draft
     response = client.post(f"/proposals/{draft.id}/edit", data={
         **FORM, "summary": "Nieuwe samenvatting", "save": "1",
         "attachment": (io.BytesIO(samples.deep_tree_pdf()), "diep.pdf")}, content_type="multipart/form-data")
-    assert response.status_code == 200 and UNUSUAL in response.get_data(as_text=True)
+    assert response.status_code == 422 and UNUSUAL in response.get_data(as_text=True)
     stored = db.session.get(Proposal, draft.id)
     assert stored.summary == "Nieuwe samenvatting"
     assert stored.attachment_key == key and stored.attachment_name == "goed.pdf"
