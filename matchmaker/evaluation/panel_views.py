@@ -1,6 +1,6 @@
 """Evaluator pages: accept a seat, declare conflicts, read and score proposals."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, send_file, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -116,8 +116,11 @@ def queue(seat_id: int):
     if not sealed and not challenge.blind_review and any(item.declaration is None for item in items):
         return redirect(url_for("panel.declare_all", seat_id=seat.id))
     labels = blind.labels([item.proposal for item in items])
+    names = permissions.sees_identities(current_user, challenge)
+    if items and not names:
+        blind.warm_up()  # load the person-name finder before the evaluator opens a proposal
     return render_template("evaluation/queue.html", seat=seat, items=items, sealed=sealed, labels=labels,
-                           names=permissions.sees_identities(current_user, challenge))
+                           names=names)
 
 
 def _render_proposal(seat, proposal, form=None, status=200):
@@ -238,6 +241,7 @@ def conflict_later(seat_id: int, proposal_id: int):
 @bp.get("/<id:seat_id>/proposals/<id:proposal_id>/attachment")
 @login_required
 def attachment(seat_id: int, proposal_id: int):
+    """The proposal's PDF. A blind panel gets the anonymous copy, named after the proposal's label."""
     seat = _seat(seat_id)
     item = _proposal(seat, proposal_id)
     declaration = conflicts.declarations_of(seat).get(item.id)
@@ -248,8 +252,15 @@ def attachment(seat_id: int, proposal_id: int):
     if path is None:
         abort(404)
     if permissions.sees_identities(current_user, seat.challenge):
-        name = version.attachment_name
-    else:
-        label = blind.labels(conflicts.proposals_to_assess(seat.challenge)).get(item.id, "proposal")
-        name = f"{label}.pdf".replace(" ", "-")
+        return send_file(path, mimetype="application/pdf", as_attachment=True,
+                         download_name=version.attachment_name, max_age=0)
+    try:
+        path = attachments.blind_path_for(version.attachment_key)
+    except Exception:  # a file stored before today's checks: never fall back to the original
+        current_app.logger.exception("no anonymous copy of attachment %s", version.attachment_key)
+        flash(_("The PDF of this proposal could not be made anonymous, so it is not shown in a blind review. "
+                "Ask the procurement officer about it."), "error")
+        return redirect(url_for("panel.proposal", seat_id=seat.id, proposal_id=item.id))
+    label = blind.labels(conflicts.proposals_to_assess(seat.challenge)).get(item.id, "proposal")
+    name = f"{label}.pdf".replace(" ", "-")
     return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=name, max_age=0)
