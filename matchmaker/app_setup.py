@@ -80,12 +80,13 @@ def _configure_proxies(app: Flask) -> None:
     headers are ignored: the connecting machine is the client."""
     from werkzeug.middleware.proxy_fix import ProxyFix
 
+    from .parsing import parse_whole_number
+
     raw = app.config.get("TRUSTED_PROXIES") or 0
     problem = f"TRUSTED_PROXIES must be the number of proxies in front of the app (0 or more), not {raw!r}."
-    text = str(raw).strip()
-    if isinstance(raw, bool) or not text.isdigit():
+    count = None if isinstance(raw, bool) else parse_whole_number(str(raw).strip())
+    if count is None or count < 0:
         raise ConfigError(problem)
-    count = int(text)
     app.config["TRUSTED_PROXIES"] = count
     if count:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count, x_host=count, x_prefix=count)

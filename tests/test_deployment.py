@@ -96,7 +96,7 @@ def test_without_trusted_proxies_the_connecting_machine_is_the_client(app):
     assert event.ip == "203.0.113.9"
 
 
-@pytest.mark.parametrize("value", ["one", "-1", "1.5", True])
+@pytest.mark.parametrize("value", ["one", "-1", "1.5", True, "²", "١"])
 def test_trusted_proxies_must_be_a_whole_number(app, value):
     with pytest.raises(ConfigError, match="TRUSTED_PROXIES"):
         app_like(app, TRUSTED_PROXIES=value)
