@@ -23,32 +23,32 @@ from .factories import Factory
 PG_PREFIX = "postgresql"
 
 
-def _database_settings(tmp_path_factory) -> tuple[dict, callable]:
-    """Settings for a private database, and a function that removes it afterwards."""
+def private_database(folder) -> tuple[dict, callable]:
+    """Settings for an empty database of the suite's kind (a SQLite file in `folder`, or a private
+    PostgreSQL schema when DATABASE_URL points at PostgreSQL), and a function that removes it."""
     url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(PG_PREFIX):
-        schema = f"mm_test_{uuid.uuid4().hex[:10]}"
-        admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    if not url.startswith(PG_PREFIX):
+        return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'test.sqlite'}"}, lambda: None
+    schema = f"mm_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+
+    def drop():
         with admin.connect() as conn:
-            conn.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
+            conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+        admin.dispose()
 
-        def drop():
-            with admin.connect() as conn:
-                conn.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            admin.dispose()
-
-        return {
-            "SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
-            "TEST_SCHEMA": schema,
-        }, drop
-    path = tmp_path_factory.mktemp("db") / "test.sqlite"
-    return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}"}, lambda: None
+    return {
+        "SQLALCHEMY_DATABASE_URI": url,
+        "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}},
+        "TEST_SCHEMA": schema,
+    }, drop
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory):
-    settings, drop = _database_settings(tmp_path_factory)
+    settings, drop = private_database(tmp_path_factory.mktemp("db"))
     instance = tmp_path_factory.mktemp("instance")
     os.environ["INSTANCE_PATH"] = str(instance)
 

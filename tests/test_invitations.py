@@ -22,7 +22,7 @@ from matchmaker.extensions import db
 from matchmaker.organisations import services as organisations
 from matchmaker.organisations.models import Invitation, Membership
 
-from .conftest import login
+from .conftest import login, private_database
 
 ORG_LINK = re.compile(r"https?://[^\s/]+(/organisations/invitations/([^\s]+))")
 PANEL_LINK = re.compile(r"https?://[^\s/]+(/panel/invitations/([^\s]+))")
@@ -385,7 +385,7 @@ def test_migration_0006_backfills_expiry_from_the_invitation_date(tmp_path):
 
     from .factories import Factory
 
-    settings, drop = _private_database(tmp_path)
+    settings, drop = private_database(tmp_path)
     other = create_app({"TESTING": True, "SECRET_KEY": "x", "MAIL_BACKEND": "memory", "RATELIMIT_ENABLED": False,
                         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", **settings})
     try:
@@ -413,25 +413,3 @@ def test_migration_0006_backfills_expiry_from_the_invitation_date(tmp_path):
             db.engine.dispose()
     finally:
         drop()
-
-
-def _private_database(tmp_path):
-    """Settings for an empty database of the suite's kind (SQLite file or PostgreSQL schema)."""
-    import os
-    import uuid
-
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgresql"):
-        return {"SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'migration.db'}"}, lambda: None
-    schema = f"mm_mig_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(sa.text(f'CREATE SCHEMA "{schema}"'))
-
-    def drop():
-        with admin.connect() as connection:
-            connection.execute(sa.text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        admin.dispose()
-
-    return {"SQLALCHEMY_DATABASE_URI": url,
-            "SQLALCHEMY_ENGINE_OPTIONS": {"connect_args": {"options": f"-csearch_path={schema}"}}}, drop

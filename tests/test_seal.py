@@ -9,20 +9,19 @@ from __future__ import annotations
 import csv
 import io
 from collections import deque
-from datetime import timedelta
 from html.parser import HTMLParser
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from sqlalchemy import select
 
-from matchmaker.db_types import utcnow
 from matchmaker.enums import Discipline
 from matchmaker.extensions import db
 from matchmaker.mail.models import OutboxMessage
 from matchmaker.proposals.models import Proposal
 
 from .conftest import login
+from .factories import pass_deadline
 
 SECRET_TEXT = "Zegeltekst-7731 ondergrondse sensoren"
 STARTUP_NAME = "Qwertyx Zegelbedrijf"
@@ -144,8 +143,7 @@ def test_the_audit_trail_hides_the_applicant_until_the_deadline_then_shows_it(cl
     submitted = [r for r in rows if r[2] == "proposal.submitted"]
     assert submitted and all(r[1] == "(hidden until the deadline)" and r[4] == "" and r[5] == "" for r in submitted)
 
-    challenge.submissions_close_at = utcnow() - timedelta(minutes=1)
-    challenge.questions_close_at = challenge.submissions_close_at
+    pass_deadline(challenge)
     page = client.get(f"/challenges/{challenge.id}/audit").get_data(as_text=True)
     assert MEMBER_EMAIL in page and proposal.reference in page and "hidden until the deadline" not in page
 
@@ -153,8 +151,7 @@ def test_the_audit_trail_hides_the_applicant_until_the_deadline_then_shows_it(cl
 def test_only_administrators_read_ip_addresses(client, sealed_world):
     world = sealed_world
     challenge = world["challenge"]
-    challenge.submissions_close_at = utcnow() - timedelta(minutes=1)
-    challenge.questions_close_at = challenge.submissions_close_at
+    pass_deadline(challenge)
     login(client, world["officer"])
     officer_csv = client.get(f"/challenges/{challenge.id}/audit.csv").get_data(as_text=True)
     assert "127.0.0.1" not in officer_csv and "127.0.0.1" not in client.get(
@@ -169,8 +166,7 @@ def test_after_the_deadline_the_same_crawl_finds_the_proposal(client, sealed_wor
     """The crawl is able to see a proposal: once the seal is off, the officer reads it."""
     world = sealed_world
     challenge = world["challenge"]
-    challenge.submissions_close_at = utcnow() - timedelta(minutes=1)
-    challenge.questions_close_at = challenge.submissions_close_at
+    pass_deadline(challenge)
     login(client, world["officer"])
     pages = crawl(client, _starts(challenge))
     found = {secret for _path, secret in leaks(pages, world["secrets"])}

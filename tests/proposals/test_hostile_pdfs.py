@@ -19,6 +19,7 @@ from matchmaker.proposals.models import Proposal
 from .. import pdf_samples as samples
 from ..conftest import login
 from ..factories import pdf_bytes
+from .test_proposal_views import FORM  # the same light proposal
 
 DAMAGED = "This PDF cannot be read"
 INCOMPLETE = "This PDF cannot be read: it is incomplete or damaged"
@@ -96,11 +97,6 @@ def test_messages_are_translated(app):
 
 # --- through the real proposal form --------------------------------------------------------------
 
-FORM = {
-    "summary": "Regenwater opvangen in wadi's.", "understanding": "Straten lopen onder bij zware buien.",
-    "solution": "Een pilot van acht weken.", "team": "Twee ingenieurs.",
-    "price_cents": "20.000", "duration_weeks": "8", "language": "nl",
-}
 
 
 @pytest.fixture
@@ -124,7 +120,7 @@ def test_hostile_attachment_through_the_form_keeps_the_text(client, draft, hosti
     assert error and error.group(1).startswith(message), page[:300]
     assert "Your text is saved, but the attachment was not accepted" in page
     stored = db.session.get(Proposal, draft.id)
-    assert stored.summary == FORM["summary"] and stored.team == FORM["team"] and stored.duration_weeks == 8
+    assert stored.summary == FORM["summary"] and stored.team == FORM["team"] and stored.duration_weeks == int(FORM["duration_weeks"])
     assert stored.attachment_key is None
 
 

@@ -12,7 +12,7 @@ from matchmaker.extensions import db
 from matchmaker.proposals.models import Proposal, ProposalVersion
 
 from ..conftest import login
-from ..factories import pdf_bytes
+from ..factories import pass_deadline, pdf_bytes
 
 FORM = {
     "summary": "Sensoren in ondergrondse containers.", "understanding": "Zakken staan te lang op straat.",
@@ -239,9 +239,7 @@ def officer_setup(client, make):
     return client, officer, challenge, submitted, draft, withdrawn
 
 
-def close(challenge):
-    challenge.submissions_close_at = utcnow() - timedelta(minutes=1)
-    challenge.questions_close_at = challenge.submissions_close_at
+close = pass_deadline
 
 
 def test_officer_sees_only_a_count_while_sealed(officer_setup):
