@@ -16,6 +16,8 @@ log = logging.getLogger(__name__)
 
 
 def select_locale() -> str:
+    """The interface language: the one in the session (switched, or kept at sign-in), then the one
+    a signed-in person chose in their settings, then the browser's, then the account's, then Dutch."""
     from flask import current_app
 
     languages = current_app.config["LANGUAGES"]
@@ -24,9 +26,15 @@ def select_locale() -> str:
     chosen = session.get("locale")
     if chosen in languages:
         return chosen
-    if current_user and getattr(current_user, "is_authenticated", False) and current_user.locale in languages:
-        return current_user.locale
-    return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    user = current_user if current_user and getattr(current_user, "is_authenticated", False) else None
+    if user is not None and user.locale_chosen and user.locale in languages:
+        return user.locale
+    browser = request.accept_languages.best_match(languages)
+    if browser:
+        return browser
+    if user is not None and user.locale in languages:
+        return user.locale
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 @event.listens_for(Engine, "connect")

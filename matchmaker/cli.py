@@ -8,6 +8,11 @@ from flask import Flask
 from .database import commit
 
 
+def counted(n: int, noun: str) -> str:
+    """An English count for the operator's console: "1 challenge", "3 challenges"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def register_cli(app: Flask) -> None:
     @app.cli.command("create-admin")
     @click.argument("email")
@@ -45,15 +50,15 @@ def register_cli(app: Flask) -> None:
         digests = send_digests()
         commit()
         sent = deliver_pending()
-        click.echo(f"closed {len(closed)} challenge(s); reminded {reminded} draft(s); {digests} digest(s); "
-                   f"sent {sent} pending message(s)")
+        click.echo(f"closed {counted(len(closed), 'challenge')}; reminded {counted(reminded, 'draft')}; "
+                   f"{counted(digests, 'digest')}; sent {counted(sent, 'pending message')}")
 
     @app.cli.command("send-mail")
     def send_mail() -> None:
         """Retry e-mail still waiting in the outbox."""
         from .mail.services import deliver_pending
 
-        click.echo(f"sent {deliver_pending()} message(s)")
+        click.echo(f"sent {counted(deliver_pending(), 'message')}")
 
     @app.cli.command("worker")
     @click.option("--burst", is_flag=True, help="Stop when the queue is empty.")

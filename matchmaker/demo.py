@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from .accounts.services import create_user, find_user_by_email
 from .challenges.models import Challenge, ChallengeTheme, Criterion, Question
-from .challenges.services import default_anchors, default_criteria
+from .challenges.services import default_criteria
 from .database import commit
 from .db_types import utcnow
 from .enums import ChallengeStatus, MemberRole, OrgKind, ProposalStatus
@@ -103,6 +103,7 @@ def _challenge(data: dict, organisation: Organisation, officer) -> Challenge:
         max_age_years=data.get("max_age_years"),
         max_fte=data.get("max_fte"),
         languages=list(data.get("languages", ["nl", "en"])),
+        language=locale,
         questions_close_at=questions_at,
         submissions_close_at=close_at,
         status=status,
@@ -117,7 +118,7 @@ def _challenge(data: dict, organisation: Organisation, officer) -> Challenge:
         challenge.closed_at = close_at
     challenge.theme_links = [ChallengeTheme(theme=t) for t in dict.fromkeys(data.get("themes", []))]
     for position, row in enumerate(default_criteria(locale)):
-        challenge.criteria.append(Criterion(position=position, anchors=default_anchors(locale), **row))
+        challenge.criteria.append(Criterion(position=position, **row))  # default anchors: stored empty
     db.session.add(challenge)
     db.session.flush()
     return challenge

@@ -7,15 +7,28 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from flask import current_app
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
-from wtforms import DateTimeLocalField, IntegerField, StringField
+from flask_wtf.i18n import translations as wtforms_translations
+from wtforms import DateTimeLocalField, Form, IntegerField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
 from .parsing import clean_text, format_euros, parse_euros, parse_whole_number
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MAX_EUROS = 100_000_000
+
+
+class SubForm(Form):
+    """A form nested in a FlaskForm (FormField, FieldList). WTForms gives nested forms its own
+    English messages; this one reads WTForms' translations in the page's language, as FlaskForm does."""
+
+    class Meta:
+        def get_translations(self, form):
+            if not current_app.config.get("WTF_I18N_ENABLED", True):
+                return super().get_translations(form)
+            return wtforms_translations
 
 
 def strip_filter(value):

@@ -128,7 +128,11 @@ def defuse_cell(value):
 
 def csv_response(rows: list[list], filename: str) -> Response:
     """A CSV download (UTF-8 with a byte-order mark, so spreadsheet programs read accents right), with
-    every text cell defused against formula injection (see `defuse_cell`)."""
+    every text cell defused against formula injection (see `defuse_cell`).
+
+    CSV is for machines and stays the same in every interface language: numbers with a dot decimal
+    (87.5, 250.00), no thousands separators, times as ISO 8601 in UTC. Pages and e-mails format numbers,
+    money and dates for people in the reader's locale instead (`templating.number`, `money`, `localdt`)."""
     buffer = io.StringIO()
     defused_csv.writer(buffer).writerows([defuse_cell(cell) for cell in row] for row in rows)
     return Response("\ufeff" + buffer.getvalue(), mimetype="text/csv",

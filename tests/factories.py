@@ -113,6 +113,7 @@ class Factory:
             published_at=None if status == ChallengeStatus.DRAFT else now - timedelta(days=1),
             cancelled_at=now if status == ChallengeStatus.CANCELLED else None,
             cancel_reason="Cancelled for a test reason." if status == ChallengeStatus.CANCELLED else None,
+            language=fields.pop("language", "en"),  # the factory writes in English
             **fields,
         )
         challenge.theme_links = [ChallengeTheme(theme=t) for t in themes]

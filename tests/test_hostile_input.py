@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
 
 import pytest
 from sqlalchemy import select
@@ -15,7 +14,7 @@ from wtforms import Form, PasswordField, StringField
 
 import matchmaker
 from matchmaker.accounts.models import User
-from matchmaker.challenges.models import Challenge
+from matchmaker.challenges.models import Challenge, Criterion
 from matchmaker.db_types import utcnow
 from matchmaker.enums import ChallengeStatus, ProposalStatus
 from matchmaker.evaluation.models import ConflictDeclaration, Decision
@@ -428,7 +427,7 @@ def test_every_text_field_of_every_form_cleans_its_input():
     from matchmaker.evaluation.forms import review_form_class
     from matchmaker.forms import EuroField, TagListField
 
-    criterion = SimpleNamespace(id=1, name="Impact", description="", scale_min=1, scale_max=5, anchors=[])
+    criterion = Criterion(id=1, name="Impact", description="", scale_min=1, scale_max=5, anchors=[])
     classes = _all_form_classes() + [review_form_class([criterion])]
     checked = []
     for cls in classes:

@@ -173,7 +173,7 @@ def test_expired_invitations_do_not_count_as_panel_members(make, panel_of):
     make.seat(challenge=challenge, discipline=Discipline.EXTERNAL, accepted=False, expires_in=timedelta(days=-1))
     db.session.delete(db.session.scalars(select(PanelSeat)).first())
     db.session.flush()
-    assert any("2 member(s)" in w for w in panel.panel_warnings(challenge))
+    assert any("has 2 members;" in w for w in panel.panel_warnings(challenge))
 
 
 # --- one use, revocation ----------------------------------------------------------------------------

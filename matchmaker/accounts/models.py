@@ -31,6 +31,9 @@ class User(UserMixin, db.Model):
     name: Mapped[str] = mapped_column(String(120))
     password_hash: Mapped[str] = mapped_column(String(255))
     locale: Mapped[str] = mapped_column(String(5), default="nl")
+    # True once the person chose a language (settings, or the switch while signed in): signing in
+    # then brings that language back; until then it keeps the language they were browsing in.
+    locale_chosen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     verified_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

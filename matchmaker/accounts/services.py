@@ -197,8 +197,21 @@ def _set_password(user: User, password: str) -> None:
 
 def update_settings(*, user: User, name: str, locale: str, match_digest: bool = False) -> None:
     user.name = name.strip()
-    user.locale = locale
+    choose_locale(user=user, locale=locale)
     user.match_digest = match_digest
+
+
+def choose_locale(*, user: User, locale: str) -> None:
+    """The person chose a language (settings, or the language switch while signed in): e-mail comes
+    in it, and signing in brings it back from now on."""
+    user.locale = locale
+    user.locale_chosen = True
+
+
+def sign_in_locale(*, user: User, browsing: str) -> str:
+    """The interface language after signing in: the one the person chose, if they ever did; else the
+    one they were browsing in (the session's or the browser's), even if they registered in another."""
+    return user.locale if user.locale_chosen else browsing
 
 
 def set_user_active(*, admin: User, user: User, active: bool) -> None:

@@ -83,10 +83,11 @@ def login():
         if user is None:
             form.password.errors = [_("This e-mail address and password do not match an active account.")]
         else:
+            locale = services.sign_in_locale(user=user, browsing=str(get_locale()))
             commit()
             session.clear()
             login_user(user, remember=form.remember.data)
-            session["locale"] = user.locale
+            session["locale"] = locale
             return redirect_next()
     return render_template("accounts/login.html", form=form)
 
@@ -113,9 +114,10 @@ def verify(token: str):
     target = safe_next(target=result.next_url or "")
     user = result.user
     if result.first_time and user.active:
+        locale = services.sign_in_locale(user=user, browsing=str(get_locale()))
         session.clear()
         login_user(user)
-        session["locale"] = user.locale
+        session["locale"] = locale
         flash(_("Thank you, your e-mail address is confirmed."), "success")
         return redirect(target)
     if current_user.is_authenticated and current_user.id == user.id:
@@ -168,9 +170,11 @@ def reset_password(token: str):
             show_error(error, form)
         else:
             commit()
+            locale = services.sign_in_locale(user=user, browsing=str(get_locale()))
             logout_user()
             session.clear()
             login_user(user)
+            session["locale"] = locale
             flash(_("Your password has been changed. Other sessions have been signed out."), "success")
             return redirect(url_for("main.dashboard"))
     return render_template("accounts/reset_password.html", form=form)
@@ -180,6 +184,8 @@ def reset_password(token: str):
 @login_required
 def settings():
     form = SettingsForm(obj=current_user)
+    if not form.is_submitted() and not current_user.locale_chosen:
+        form.locale.data = str(get_locale())  # never chosen: offer the language they are reading in
     if form.validate_on_submit():
         services.update_settings(user=current_user, name=form.name.data, locale=form.locale.data,
                                  match_digest=form.match_digest.data)

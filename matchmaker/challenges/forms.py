@@ -1,9 +1,18 @@
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import FieldList, Form, FormField, StringField, TextAreaField
+from wtforms import FieldList, FormField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
-from ..forms import EuroField, LocalDateTimeField, TagListField, WholeNumberField, line_filter, strip_filter
+from ..forms import (
+    EuroField,
+    LocalDateTimeField,
+    SubForm,
+    TagListField,
+    WholeNumberField,
+    line_filter,
+    strip_filter,
+)
 from ..organisations.forms import MultiCheckboxField
 from ..themes import theme_choices
 
@@ -11,7 +20,15 @@ LANGUAGE_CHOICES = [("nl", _l("Dutch")), ("en", _l("English"))]
 MAX_EUROS = 100_000_000
 
 
+def interface_language() -> str:
+    return str(get_locale())
+
+
 class ChallengeForm(FlaskForm):
+    # Not sent: the default (the interface language, or the challenge's own when editing).
+    language = RadioField(_l("Language of this challenge"), choices=LANGUAGE_CHOICES, default=interface_language,
+                          description=_l("The language you write it in. Pages in the other language tell screen "
+                                         "readers so, and the standard criteria follow each reader's language."))
     title = StringField(_l("Title"), validators=[DataRequired(), Length(max=160)], filters=[line_filter],
                         description=_l("Describe the problem, not the solution."))
     summary = TextAreaField(_l("Summary"), validators=[Optional(), Length(max=500)], filters=[strip_filter],
@@ -58,7 +75,7 @@ class ChallengeForm(FlaskForm):
             self.themes.data = challenge.themes
 
 
-class CriterionRow(Form):
+class CriterionRow(SubForm):
     name = StringField(_l("Criterion"), validators=[Optional(), Length(max=120)], filters=[line_filter])
     description = TextAreaField(_l("What the panel looks at"), validators=[Optional(), Length(max=1000)],
                                 filters=[strip_filter])

@@ -21,6 +21,7 @@ from sqlalchemy.sql.expression import true as sa_true
 from ..db_types import UTCDateTime, enum_type, utcnow
 from ..enums import ChallengeStatus
 from ..extensions import db
+from . import rubric
 
 if TYPE_CHECKING:
     from ..accounts.models import User
@@ -51,6 +52,7 @@ class Challenge(db.Model):
         CheckConstraint(
             "(status = 'cancelled') = (cancelled_at IS NOT NULL)", name="cancelled_has_timestamp"
         ),
+        CheckConstraint("language IN ('nl', 'en')", name="language_known"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -71,7 +73,9 @@ class Challenge(db.Model):
     submissions_close_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
     max_age_years: Mapped[int | None] = mapped_column(Integer)
     max_fte: Mapped[int | None] = mapped_column(Integer)
-    languages: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["nl", "en"])
+    languages: Mapped[list[str]] = mapped_column(JSON, default=lambda: ["nl", "en"])  # accepted for proposals
+    # The language the challenge is written in: pages in the other language mark its text with it.
+    language: Mapped[str] = mapped_column(String(5), default="nl", server_default="nl")
     status: Mapped[ChallengeStatus] = mapped_column(
         enum_type(ChallengeStatus, "challenge_status"), default=ChallengeStatus.DRAFT, index=True
     )
@@ -180,9 +184,40 @@ class Criterion(db.Model):
     position: Mapped[int] = mapped_column(Integer)
     scale_min: Mapped[int] = mapped_column(Integer, default=1)
     scale_max: Mapped[int] = mapped_column(Integer, default=5)
-    anchors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    anchors: Mapped[list[str]] = mapped_column(JSON, default=list)  # empty: the default anchors
+    # One of rubric.DEFAULT_RUBRIC while the officer keeps the default name: shown in the reader's language.
+    key: Mapped[str | None] = mapped_column(String(20))
 
     challenge: Mapped[Challenge] = relationship(back_populates="criteria")
+
+    @property
+    def display_name(self) -> str:
+        """The name to show: a default criterion's in the reader's language, a custom one as typed."""
+        return rubric.name_of(self.key) if self.key in rubric.DEFAULT_RUBRIC else self.name
+
+    @property
+    def description_is_default(self) -> bool:
+        return rubric.is_default_description(self.key, self.description)
+
+    @property
+    def display_description(self) -> str:
+        return rubric.description_of(self.key) if self.description_is_default else self.description
+
+    @property
+    def name_language(self) -> str | None:
+        """The language of the name as shown: None when it follows the reader, else the challenge's."""
+        return None if self.key in rubric.DEFAULT_RUBRIC else self.challenge.language
+
+    @property
+    def description_language(self) -> str | None:
+        return None if self.description_is_default else self.challenge.language
+
+    @property
+    def anchor_labels(self) -> list[str]:
+        """The label of each score from `scale_min` up: typed anchors, or the defaults in the reader's language."""
+        if rubric.are_default_anchors(self.anchors):
+            return rubric.anchor_labels(self.scale_min, self.scale_max)
+        return list(self.anchors)
 
 
 class Question(db.Model):

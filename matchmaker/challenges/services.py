@@ -19,42 +19,31 @@ from ..mail.services import mail_user
 from ..organisations.models import Organisation
 from ..slugs import unique_slug
 from ..themes import THEMES
-from . import permissions
+from . import permissions, rubric
 from .lifecycle import CHALLENGE, publication_problems, record_closing  # noqa: F401 (publication_problems: API)
 from .models import Challenge, ChallengeTheme, Criterion, DeadlineExtension, Question, SavedChallenge
 
 EDITABLE_FIELDS = (
     "title", "summary", "problem", "desired_outcome", "affected", "department", "keywords",
     "budget_min_cents", "budget_max_cents", "pilot_weeks", "questions_close_at", "submissions_close_at",
-    "max_age_years", "max_fte", "languages",
+    "max_age_years", "max_fte", "languages", "language",
 )
+LANGUAGES = ("nl", "en")  # the languages a challenge can be written in
 PUBLIC_STATUSES = (
     ChallengeStatus.PUBLISHED, ChallengeStatus.CLOSED, ChallengeStatus.EVALUATING, ChallengeStatus.DECIDED,
 )
 
 
 def default_criteria(locale: str) -> list[dict]:
-    """The rubric every new challenge starts with, in the officer's language."""
-    with force_locale(locale):
-        return [
-            {"name": _("Impact"), "weight": 30,
-             "description": _("How much the solution improves the situation for residents and the city.")},
-            {"name": _("Feasibility"), "weight": 25,
-             "description": _("Can this be piloted within the time and budget, with the data and systems we have?")},
-            {"name": _("Innovation"), "weight": 15,
-             "description": _("What is new compared with what is already on the market or in use.")},
-            {"name": _("Team"), "weight": 15,
-             "description": _("Relevant experience, capacity and the ability to work with our staff.")},
-            {"name": _("Value for money"), "weight": 15,
-             "description": _("Price against the expected outcome and the budget range.")},
-        ]
+    """The rubric every new challenge starts with (key, name, description, weight), stored in the
+    officer's language; pages show it in the reader's (see `rubric`)."""
+    return rubric.default_rows(locale)
 
 
 def default_anchors(locale: str, scale_min: int = 1, scale_max: int = 5) -> list[str]:
-    if (scale_min, scale_max) != (1, 5):
-        return []
+    """The default anchors in `locale`, for display; criteria store them empty (`Criterion.anchor_labels`)."""
     with force_locale(locale):
-        return [_("Insufficient"), _("Weak"), _("Adequate"), _("Good"), _("Excellent")]
+        return rubric.anchor_labels(scale_min, scale_max)
 
 
 def create_challenge(*, organisation: Organisation, user: User, data: dict) -> Challenge:
@@ -67,13 +56,12 @@ def create_challenge(*, organisation: Organisation, user: User, data: dict) -> C
         title=data["title"],
         slug=unique_slug(Challenge, data["title"]),
         status=ChallengeStatus.DRAFT,
+        language=user.locale if user.locale in LANGUAGES else "nl",  # unless the form says otherwise
     )
     _apply(challenge, data)
     db.session.add(challenge)
-    for position, row in enumerate(default_criteria(user.locale)):
-        challenge.criteria.append(
-            Criterion(position=position, anchors=default_anchors(user.locale), **row)
-        )
+    for position, row in enumerate(default_criteria(challenge.language)):
+        challenge.criteria.append(Criterion(position=position, **row))
     db.session.flush()
     record_event(actor=user, action="challenge.created", subject=challenge)
     return challenge
@@ -91,7 +79,7 @@ def update_challenge(*, challenge: Challenge, user: User, data: dict) -> None:
 
 def _apply(challenge: Challenge, data: dict) -> None:
     for field in EDITABLE_FIELDS:
-        if field in data:
+        if field in data and (field != "language" or data[field] in LANGUAGES):
             setattr(challenge, field, data[field])
     if "themes" in data:
         wanted = [t for t in dict.fromkeys(data["themes"] or []) if t in THEMES]
@@ -129,9 +117,9 @@ def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
             Criterion(
                 position=position,
                 name=row["name"].strip(),
+                key=rubric.key_for_name(row["name"]),  # a default name keeps following the reader
                 description=(row.get("description") or "").strip(),
                 weight=int(row.get("weight") or 0),
-                anchors=default_anchors(user.locale),
             )
         )
     db.session.flush()

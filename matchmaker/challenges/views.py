@@ -136,7 +136,8 @@ def criteria(ref: str):
     form = CriteriaForm()
     if not form.is_submitted():
         for criterion in challenge.criteria:
-            form.rows.append_entry({"name": criterion.name, "description": criterion.description,
+            # Default criteria in the officer's language now; saving a default name keeps its key.
+            form.rows.append_entry({"name": criterion.display_name, "description": criterion.display_description,
                                     "weight": criterion.weight})
         while len(form.rows) > len(challenge.criteria):
             form.rows.entries.pop(0)  # min_entries added an empty first row

@@ -28,6 +28,8 @@ def evaluation_rows(challenge: Challenge) -> list[list]:
                     at_utc=(review.submitted_at or review.updated_at).isoformat())
         for criterion in challenge.criteria:
             score = review.score_for(criterion.id)
+            # The stored name (a default criterion's in the language the challenge was written in), not
+            # the reader's translation: the procurement file must read the same for everyone.
             rows.append(_row(record="score", criterion=criterion.name, weight=criterion.weight,
                              score="" if score is None or score.value is None else score.value,
                              comment=score.comment if score else "", **base))

@@ -112,15 +112,17 @@ def review_form_class(criteria):
                                                 "chooses to share feedback."))
 
     for criterion in criteria:
+        # Default names, descriptions and anchors in the reader's language; custom ones as typed.
+        anchors = criterion.anchor_labels
         choices = []
         for value in range(criterion.scale_min, criterion.scale_max + 1):
             index = value - criterion.scale_min
-            anchor = criterion.anchors[index] if index < len(criterion.anchors or []) else ""
+            anchor = anchors[index] if index < len(anchors) else ""
             choices.append((str(value), f"{value} – {anchor}" if anchor else str(value)))
-        setattr(ReviewForm, f"score_{criterion.id}", RadioField(criterion.name, choices=choices,
+        setattr(ReviewForm, f"score_{criterion.id}", RadioField(criterion.display_name, choices=choices,
                                                                 validators=[Optional()], filters=[strip_filter],
-                                                                description=criterion.description))
+                                                                description=criterion.display_description))
         setattr(ReviewForm, f"comment_{criterion.id}", TextAreaField(
-            _l("Comment on %(name)s", name=criterion.name), validators=[Optional(), Length(max=2000)],
+            _l("Comment on %(name)s", name=criterion.display_name), validators=[Optional(), Length(max=2000)],
             filters=[strip_filter]))
     return ReviewForm

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import select
 
 from .. import invitations
@@ -40,12 +41,16 @@ def panel_warnings(challenge: Challenge) -> list[str]:
     seats = [seat for seat in seats_of(challenge) if seat.invitation_state != InvitationState.EXPIRED]
     warnings = []
     if len(seats) < MIN_MEMBERS:
-        warnings.append(_("The panel has %(n)d member(s); invite at least %(min)d so that no single view decides.",
-                          n=len(seats), min=MIN_MEMBERS))
+        warnings.append(ngettext("The panel has %(num)d member; invite at least %(min)d so that no single view decides.",
+                                 "The panel has %(num)d members; invite at least %(min)d so that no single view "
+                                 "decides.", len(seats), min=MIN_MEMBERS))
     disciplines = {seat.discipline for seat in seats}
     if len(disciplines) < MIN_DISCIPLINES:
-        warnings.append(_("The panel covers %(n)d discipline(s); a multidisciplinary panel has at least %(min)d "
-                          "(for example policy, IT and operations).", n=len(disciplines), min=MIN_DISCIPLINES))
+        warnings.append(ngettext("The panel covers %(num)d discipline; a multidisciplinary panel has at least "
+                                 "%(min)d (for example policy, IT and operations).",
+                                 "The panel covers %(num)d disciplines; a multidisciplinary panel has at least "
+                                 "%(min)d (for example policy, IT and operations).", len(disciplines),
+                                 min=MIN_DISCIPLINES))
     return warnings
 
 

@@ -94,7 +94,7 @@ def save_review(*, seat: PanelSeat, proposal: Proposal, user: User, scores: dict
             raise ValidationFailed(_("Unknown criterion."))
         if value is not None and not criterion.scale_min <= value <= criterion.scale_max:
             problems.append((f"score_{criterion_id}", _("Score %(name)s from %(low)d to %(high)d.",
-                                                        name=criterion.name, low=criterion.scale_min,
+                                                        name=criterion.display_name, low=criterion.scale_min,
                                                         high=criterion.scale_max)))
     if problems:
         raise ValidationFailed(" ".join(m for _f, m in problems), problems=problems)
@@ -134,10 +134,10 @@ def submission_problems(review: Review, criteria: dict) -> list[tuple[str | None
     for criterion in criteria.values():
         row = review.score_for(criterion.id)
         if row is None or row.value is None:
-            problems.append((f"score_{criterion.id}", _("Give a score for %(name)s.", name=criterion.name)))
+            problems.append((f"score_{criterion.id}", _("Give a score for %(name)s.", name=criterion.display_name)))
         elif row.value in (criterion.scale_min, criterion.scale_max) and not row.comment:
             problems.append((f"comment_{criterion.id}", _("Explain the score for %(name)s: the lowest and highest "
-                                                          "scores need a comment.", name=criterion.name)))
+                                                          "scores need a comment.", name=criterion.display_name)))
     if review.recommendation is None:
         problems.append(("recommendation", _("Choose a recommendation.")))
     return problems

@@ -2,6 +2,7 @@
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..audit.listing import challenge_trail
@@ -190,7 +191,8 @@ def release(ref: str):
             show_error(error, form)
         else:
             commit()
-            flash(_("%(n)d decision(s) released; the startups are being told.", n=count), "success")
+            flash(ngettext("%(num)d decision released; the startup is being told.",
+                           "%(num)d decisions released; the startups are being told.", count), "success")
             return redirect(url_for("evaluation.decisions_page", ref=challenge.id))
     return _render_decisions(challenge, release_form=form, status=422)
 

@@ -2,6 +2,7 @@ from flask import Blueprint, current_app, redirect, render_template, request, se
 from flask_login import current_user, login_required
 from sqlalchemy import func, select
 
+from ..accounts.services import choose_locale
 from ..challenges import services as challenge_services
 from ..challenges.models import Challenge
 from ..database import commit
@@ -62,7 +63,7 @@ def set_language():
     if locale in current_app.config["LANGUAGES"]:
         session["locale"] = locale
         if current_user.is_authenticated:
-            current_user.locale = locale
+            choose_locale(user=current_user, locale=locale)
             commit()
     return redirect(safe_next("main.index"))
 

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
@@ -27,6 +28,7 @@ from ..extensions import db
 from ..mail.services import mail_user
 from ..organisations.models import Organisation
 from ..organisations.permissions import is_member
+from ..templating import number
 from . import attachments, permissions
 from .lifecycle import PROPOSAL
 from .models import CONTENT_FIELDS, Proposal, ProposalVersion
@@ -192,18 +194,24 @@ def eligibility_problems(challenge: Challenge, startup: Organisation, now: datet
     problems = []
     if challenge.max_age_years is not None:
         if startup.founded_year is None:
-            problems.append(_("This challenge is for companies up to %(n)d years old: add your founding year "
-                              "to your profile.", n=challenge.max_age_years))
+            problems.append(ngettext("This challenge is for companies up to %(num)d year old: add your founding "
+                                     "year to your profile.",
+                                     "This challenge is for companies up to %(num)d years old: add your founding "
+                                     "year to your profile.", challenge.max_age_years))
         elif now.astimezone(LOCAL).year - startup.founded_year > challenge.max_age_years:
-            problems.append(_("This challenge is for companies up to %(n)d years old; %(name)s was founded in "
-                              "%(year)d.", n=challenge.max_age_years, name=startup.name, year=startup.founded_year))
+            problems.append(ngettext("This challenge is for companies up to %(num)d year old; %(name)s was founded "
+                                     "in %(year)d.",
+                                     "This challenge is for companies up to %(num)d years old; %(name)s was founded "
+                                     "in %(year)d.", challenge.max_age_years, name=startup.name,
+                                     year=startup.founded_year))
     if challenge.max_fte is not None:
         if startup.size_fte is None:
-            problems.append(_("This challenge is for companies up to %(n)d FTE: add your team size to your "
-                              "profile.", n=challenge.max_fte))
+            problems.append(_("This challenge is for companies up to %(n)s FTE: add your team size to your "
+                              "profile.", n=number(challenge.max_fte, 1, trim=True)))
         elif startup.size_fte > challenge.max_fte:
-            problems.append(_("This challenge is for companies up to %(n)d FTE; %(name)s has %(size)d.",
-                              n=challenge.max_fte, name=startup.name, size=startup.size_fte))
+            problems.append(_("This challenge is for companies up to %(n)s FTE; %(name)s has %(size)s.",
+                              n=number(challenge.max_fte, 1, trim=True), name=startup.name,
+                              size=number(startup.size_fte, 1, trim=True)))
     return problems
 
 

@@ -33,7 +33,9 @@ def test_create_challenge_starts_as_draft_with_default_rubric(make):
     assert challenge.pilot_weeks == 16
     assert [(c.name, c.weight) for c in challenge.criteria] == [
         ("Impact", 30), ("Feasibility", 25), ("Innovation", 15), ("Team", 15), ("Value for money", 15)]
-    assert challenge.criteria[0].anchors == ["Insufficient", "Weak", "Adequate", "Good", "Excellent"]
+    assert [c.key for c in challenge.criteria] == ["impact", "feasibility", "innovation", "team", "value"]
+    assert challenge.criteria[0].anchors == []  # default anchors are stored empty and shown translated
+    assert challenge.criteria[0].anchor_labels == ["Insufficient", "Weak", "Adequate", "Good", "Excellent"]
     assert challenge.slug == "slimmere-afvalinzameling"
 
 

@@ -119,7 +119,7 @@ def test_public_list_search_and_pagination(client, make):
 
 def first_result(page: str) -> str:
     start = page.index('class="card challenge-card"')
-    return re.search(r'<h2><a href="[^"]+">([^<]+)</a>', page[start:]).group(1)
+    return re.search(r'<h2[^>]*><a href="[^"]+">([^<]+)</a>', page[start:]).group(1)
 
 
 @pytest.mark.parametrize(("query", "expected"), [

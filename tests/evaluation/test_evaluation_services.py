@@ -76,7 +76,7 @@ def test_panel_warnings_for_small_or_one_sided_panels(make):
     make.seat(challenge=challenge, discipline=Discipline.IT)
     make.seat(challenge=challenge, discipline=Discipline.IT)
     warnings = panel.panel_warnings(challenge)
-    assert len(warnings) == 2 and "2 member(s)" in warnings[0] and "1 discipline(s)" in warnings[1]
+    assert len(warnings) == 2 and "has 2 members;" in warnings[0] and "covers 1 discipline;" in warnings[1]
     make.seat(challenge=challenge, discipline=Discipline.POLICY)
     make.seat(challenge=challenge, discipline=Discipline.RESIDENT)
     assert panel.panel_warnings(challenge) == []

@@ -49,7 +49,7 @@ def test_panel_page_warns_about_small_panels(client, make):
     challenge = make.challenge(organisation=municipality)
     login(client, officer)
     page = client.get(f"/challenges/{challenge.id}/panel").get_data(as_text=True)
-    assert "The panel has 0 member(s)" in page and "covers 0 discipline(s)" in page
+    assert "The panel has 0 members;" in page and "covers 0 disciplines;" in page
 
 
 def test_open_mode_evaluator_declares_for_all_startups_first(client, evaluation):
