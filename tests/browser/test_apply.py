@@ -36,7 +36,7 @@ def test_startup_drafts_submits_edits_and_withdraws_on_a_phone(live_server, page
         page.click("main >> text=Voorstel schrijven >> nth=0")
     page.fill("#summary", "Vulgraadsensoren in ondergrondse containers.")
     counter = page.locator("#summary-counter").inner_text()
-    assert counter == "44 van 500 tekens, 4 woorden"
+    assert counter == "Tekens: 44 van 500. Woorden: 4"
     with page.expect_navigation():
         page.click("button[name=save]")
     assert "Opgeslagen als concept." in page.content()
