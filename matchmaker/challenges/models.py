@@ -206,11 +206,15 @@ class Criterion(db.Model):
     @property
     def name_language(self) -> str | None:
         """The language of the name as shown: None when it follows the reader, else the challenge's."""
-        return None if self.key in rubric.DEFAULT_RUBRIC else self.challenge.language
+        return None if self.key in rubric.DEFAULT_RUBRIC else self._challenge_language
 
     @property
     def description_language(self) -> str | None:
-        return None if self.description_is_default else self.challenge.language
+        return None if self.description_is_default else self._challenge_language
+
+    @property
+    def _challenge_language(self) -> str | None:
+        return self.challenge.language if self.challenge is not None else None
 
     @property
     def anchor_labels(self) -> list[str]:

@@ -6,6 +6,7 @@ from wtforms.validators import DataRequired, Email, InputRequired, Length, Optio
 from ..db_types import utcnow
 from ..enums import ConflictKind, DecisionOutcome, Discipline, Recommendation
 from ..forms import LocalDateTimeField, strip_filter
+from ..templating import lang_span
 
 
 def discipline_choices():
@@ -119,9 +120,12 @@ def review_form_class(criteria):
             index = value - criterion.scale_min
             anchor = anchors[index] if index < len(anchors) else ""
             choices.append((str(value), f"{value} – {anchor}" if anchor else str(value)))
-        setattr(ReviewForm, f"score_{criterion.id}", RadioField(criterion.display_name, choices=choices,
-                                                                validators=[Optional()], filters=[strip_filter],
-                                                                description=criterion.display_description))
+        # A custom name or description in the other language than the page carries its `lang`.
+        label = lang_span(criterion.display_name, criterion.name_language)
+        description = criterion.display_description
+        setattr(ReviewForm, f"score_{criterion.id}", RadioField(
+            label, choices=choices, validators=[Optional()], filters=[strip_filter],
+            description=lang_span(description, criterion.description_language) if description else ""))
         setattr(ReviewForm, f"comment_{criterion.id}", TextAreaField(
             _l("Comment on %(name)s", name=criterion.display_name), validators=[Optional(), Length(max=2000)],
             filters=[strip_filter]))

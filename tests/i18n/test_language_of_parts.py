@@ -82,6 +82,8 @@ def test_officer_pages_mark_the_challenge_and_the_proposals(client, make):
 def test_evaluator_pages_mark_a_dutch_proposal_on_an_english_page(client, make):
     challenge = make.challenge(language="nl", **DUTCH)
     proposal = make.proposal(challenge=challenge, language="nl", summary="Wij planten bomen.")
+    custom = challenge.criteria[1]
+    custom.name, custom.key, custom.description = "Duurzaamheid", None, "Minder CO₂ & afval."
     seat = make.seat(challenge=challenge)
     make.declaration(seat=seat, proposal=proposal)
     pass_deadline(challenge)
@@ -91,6 +93,9 @@ def test_evaluator_pages_mark_a_dutch_proposal_on_an_english_page(client, make):
     page = client.get(f"/panel/{seat.id}/proposals/{proposal.id}").get_data(as_text=True)
     assert '<p lang="nl">Wij planten bomen.</p>' in page
     assert f'<span lang="nl">{DUTCH["title"]}</span>' in page
+    assert '<legend><span lang="nl">Duurzaamheid</span></legend>' in page  # the score's radio group
+    assert '<span lang="nl">Minder CO₂ &amp; afval.</span>' in page
+    assert "<legend>Innovation</legend>" in page  # a default criterion follows the page
     queue = client.get(f"/panel/{seat.id}").get_data(as_text=True)
     assert f'<h1 lang="nl">{DUTCH["title"]}</h1>' in queue
 
