@@ -5,6 +5,8 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from ..audit.listing import challenge_trail
+from ..audit.sentences import describe
+from ..challenges.permissions import can_manage_challenge
 from ..challenges.lookup import challenge_for
 from ..database import commit
 from ..db_types import utcnow
@@ -234,8 +236,10 @@ def report(ref: str):
 @login_required
 def audit(ref: str):
     challenge = _challenge(ref, permissions.can_read_audit)
+    entries = challenge_trail(challenge, current_user)
     return render_template("evaluation/audit.html", challenge=challenge,
-                           entries=challenge_trail(challenge, current_user),
+                           rows=list(zip(entries, describe(entries, current_user))),
+                           can_manage=can_manage_challenge(current_user, challenge),
                            sealed=is_sealed(challenge, current_user), with_ip=current_user.is_admin)
 
 

@@ -71,10 +71,20 @@ class PanelProgress:
 
 
 @dataclass
+class Readable:
+    """A closed challenge whose proposals the officer may read now, and how many they have not opened
+    yet (every officer's view of a proposal is in the audit trail as `proposal.viewed`)."""
+
+    challenge: Challenge
+    unread: int
+    total: int
+
+
+@dataclass
 class OfficerTodo:
     questions: list[ChallengeCount] = field(default_factory=list)
     closing: list[ChallengeCount] = field(default_factory=list)  # count: proposals submitted so far
-    readable: list[ChallengeCount] = field(default_factory=list)
+    readable: list[Readable] = field(default_factory=list)
     reviews: list[PanelProgress] = field(default_factory=list)
     decisions: list[ChallengeCount] = field(default_factory=list)
 
@@ -119,6 +129,17 @@ def panel_progress(challenge: Challenge) -> PanelProgress:
                          proposals=len(proposals))
 
 
+def readable_proposals(challenge: Challenge, user: User) -> Readable:
+    from ..audit.models import AuditEvent
+
+    ids = {p.id for p in proposals_to_assess(challenge) if not proposal_permissions.is_sealed(p, user)}
+    opened = set(db.session.scalars(
+        select(AuditEvent.subject_id).where(AuditEvent.challenge_id == challenge.id, AuditEvent.actor_id == user.id,
+                                            AuditEvent.action == "proposal.viewed",
+                                            AuditEvent.subject_type == "proposals"))) if ids else set()
+    return Readable(challenge=challenge, unread=len(ids - opened), total=len(ids))
+
+
 def officer_todo(user: User, now: datetime | None = None) -> OfficerTodo:
     """What the officer's municipalities' challenges wait for, most urgent first within each list."""
     now = now or utcnow()
@@ -137,9 +158,9 @@ def officer_todo(user: User, now: datetime | None = None) -> OfficerTodo:
     for challenge in evaluating:
         if proposal_permissions.can_list_proposals(user, challenge) and not proposal_permissions.is_sealed(
                 challenge, user):
-            count = count_submitted(challenge)
-            if count:
-                todo.readable.append(ChallengeCount(challenge, count))
+            readable = readable_proposals(challenge, user)
+            if readable.unread:
+                todo.readable.append(readable)
         if evaluation_permissions.can_run_evaluation(user, challenge) and evaluation_permissions.evaluation_open(
                 challenge):
             progress = panel_progress(challenge)
