@@ -67,7 +67,7 @@ def test_evaluator_only_dashboard_speaks_of_panels_not_organisations(client, eva
     login(client, w["evaluator"])
     page = client.get("/dashboard").get_data(as_text=True)
     todo = section(page, "evaluator")
-    assert "Uitnodiging open" in todo and "Femke Huizinga of Gemeente Groningen invites you as Policy" in todo
+    assert "Uitnodiging open" in todo and "Femke Huizinga of Gemeente Groningen invited you (Policy)" in todo
     assert "Verlopen" not in todo and "Ingetrokken" not in todo and "Geannuleerd" not in todo
     assert "2 of 3 proposals still to score" in todo and "declare conflicts of interest first (1)" in todo
     assert "panel deadline" in todo
