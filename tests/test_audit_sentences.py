@@ -115,7 +115,7 @@ def test_hidden_entries_name_nobody_whatever_the_action():
             assert not {"Anna", "MM-2026", "Regenwinst", "example.org"} & set(re.findall(r"[\w@.-]+", text))
 
 
-def test_the_page_shows_sentences_and_keeps_the_seal(client, sealed_world):
+def test_the_page_shows_sentences_and_keeps_the_seal(client, sealed_world):  # noqa: F811 (fixture)
     world = sealed_world
     challenge = world["challenge"]
     login(client, world["officer"])

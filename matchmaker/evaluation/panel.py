@@ -45,6 +45,10 @@ def panel_warnings(challenge: Challenge) -> list[str]:
     if len(seats) < MIN_MEMBERS:
         warnings.append(_("The panel has %(n)d member(s); invite at least %(min)d so that no single view decides.",
                           n=len(seats), min=MIN_MEMBERS))
+    if challenge.reviews_due_at is not None and reviews_due_problem(challenge, challenge.reviews_due_at):
+        warnings.append(_("The panel's deadline (%(due)s) is no longer after the submission deadline, which was "
+                          "extended: set a new one below.",
+                          due=format_datetime(challenge.reviews_due_at, "d MMMM y, HH:mm")))
     disciplines = {seat.discipline for seat in seats}
     if len(disciplines) < MIN_DISCIPLINES:
         warnings.append(_("The panel covers %(n)d discipline(s); a multidisciplinary panel has at least %(min)d "

@@ -6,8 +6,8 @@ from flask_login import current_user, login_required
 
 from ..audit.listing import challenge_trail
 from ..audit.sentences import describe
-from ..challenges.permissions import can_manage_challenge
 from ..challenges.lookup import challenge_for
+from ..challenges.permissions import can_manage_challenge
 from ..database import commit
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline

@@ -137,7 +137,7 @@ def startups_for_challenge(challenge: Challenge, limit: int = 50) -> list[Match]
 
 def shown_score(score: float) -> int:
     """A fit as the pages show it: a whole number, rounded as `fit_score` in _why.html rounds it."""
-    return int("%.0f" % score)
+    return int("%.0f" % score)  # noqa: UP031 (the template's own format, so both round alike)
 
 
 def fit_of_startup(challenge: Challenge, startup: Organisation) -> int | None:

@@ -11,13 +11,28 @@ import pytest
 from matchmaker.database import commit
 
 from ..factories import PASSWORD
-from ..main.test_todo import evaluator_world, officer_world, startup_world  # noqa: F401 (fixtures)
+from ..main import worlds
 from .test_accessibility import axe_violations, no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
 
 ERROR_TITLES = ("Error", "Fout", "Page not found", "Pagina niet gevonden", "Access denied", "Geen toegang")
 
+
+
+@pytest.fixture
+def officer_world(make):
+    return worlds.officer_world(make)
+
+
+@pytest.fixture
+def evaluator_world(make):
+    return worlds.evaluator_world(make)
+
+
+@pytest.fixture
+def startup_world(make):
+    return worlds.startup_world(make)
 
 def sign_in(page, base: str, email: str) -> None:
     page.goto(f"{base}/account/login")

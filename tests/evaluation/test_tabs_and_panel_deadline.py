@@ -20,7 +20,7 @@ from ..conftest import login
 
 
 def nav(page: str) -> str:
-    return re.search(r'<nav class="actions subnav"[^>]*>(.*?)</nav>', page, re.S).group(1)
+    return re.search(r'<nav class="actions subnav"[^>]*>(.*?)</nav>', page, re.DOTALL).group(1)
 
 
 def test_before_the_deadline_scores_and_decisions_are_disabled_with_the_reason(client, make):
@@ -145,3 +145,19 @@ def test_clearing_the_panel_deadline_and_leaving_it_alone(make):
     panel.update_settings(challenge=challenge, user=officer, blind_review=True, panel_sees_scores=False,
                           reviews_due_at=None)
     assert challenge.reviews_due_at is None
+
+
+def test_an_extended_deadline_past_the_panel_deadline_is_flagged(client, make):
+    from matchmaker.challenges.services import extend_deadline
+
+    municipality = make.municipality()
+    officer = make.officer(municipality)
+    challenge = make.challenge(organisation=municipality, days_open=5)
+    panel.update_settings(challenge=challenge, user=officer, blind_review=False, panel_sees_scores=False,
+                          reviews_due_at=challenge.submissions_close_at + timedelta(days=2))
+    assert not any("no longer after" in warning for warning in panel.panel_warnings(challenge))
+    extend_deadline(challenge=challenge, user=officer, new_close_at=challenge.submissions_close_at + timedelta(days=7),
+                    reason="Meer tijd voor vragen.")
+    login(client, officer)
+    page = client.get(f"/challenges/{challenge.id}/panel").get_data(as_text=True)
+    assert "is no longer after the submission deadline, which was extended: set a new one below." in page

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from matchmaker.db_types import utcnow
@@ -15,11 +16,26 @@ from matchmaker.extensions import db
 from matchmaker.proposals.models import Proposal
 
 from ..conftest import login
-from .test_todo import evaluator_world, officer_world, startup_world  # noqa: F401 (fixtures)
+from . import worlds
+
+
+@pytest.fixture
+def officer_world(make):
+    return worlds.officer_world(make)
+
+
+@pytest.fixture
+def evaluator_world(make):
+    return worlds.evaluator_world(make)
+
+
+@pytest.fixture
+def startup_world(make):
+    return worlds.startup_world(make)
 
 
 def section(page: str, name: str) -> str:
-    match = re.search(rf'<section class="card todo"[^>]*id="todo-{name}">(.*?)</section>', page, re.S)
+    match = re.search(rf'<section class="card todo"[^>]*id="todo-{name}">(.*?)</section>', page, re.DOTALL)
     assert match, f"no {name} to-do section"
     return match.group(1)
 

@@ -20,7 +20,7 @@ def shown_fit(page: str, startup_id: int) -> int:
     return int(re.search(r'<span class="fit"[^>]*>(\d+)</span>', block).group(1))
 
 
-def test_the_invitation_logs_the_score_the_page_showed(client, market):
+def test_the_invitation_logs_the_score_the_page_showed(client, market):  # noqa: F811 (fixture)
     challenge, fits = market["challenge"], market["fits"]
     login(client, market["officer"])
     page = client.get(f"/challenges/{challenge.id}/fit").get_data(as_text=True)
@@ -34,7 +34,7 @@ def test_the_invitation_logs_the_score_the_page_showed(client, market):
     assert f"invited Containerwijs to apply (fit {seen} of 100)" in audit
 
 
-def test_a_startup_without_any_fit_is_logged_without_a_score(client, market):
+def test_a_startup_without_any_fit_is_logged_without_a_score(client, market):  # noqa: F811 (fixture)
     challenge, unrelated = market["challenge"], market["unrelated"]
     assert services.fit_of_startup(challenge, unrelated) is None
     login(client, market["officer"])
@@ -45,4 +45,4 @@ def test_a_startup_without_any_fit_is_logged_without_a_score(client, market):
 
 def test_shown_score_rounds_as_the_page_does():
     assert [services.shown_score(v) for v in (13.5, 14.5, 14.49, 0.2, 99.99)] == [
-        int("%.0f" % v) for v in (13.5, 14.5, 14.49, 0.2, 99.99)] == [14, 14, 14, 0, 100]
+        int(f"{v:.0f}") for v in (13.5, 14.5, 14.49, 0.2, 99.99)] == [14, 14, 14, 0, 100]
