@@ -234,7 +234,7 @@ def _proposal_ids(entries: list[AuditEntry]) -> dict[int, int]:
     linked: dict[tuple[str, int], int] = {}
     for subject_type, ids in wanted.items():
         model = lookups[subject_type]
-        for row_id, proposal_id in db.session.execute(select(model.id, model.proposal_id).where(model.id.in_(ids))):
+        for row_id, proposal_id in db.session.execute(select(model.id, model.proposal_id).where(model.id.in_(sorted(ids)))):
             linked[(subject_type, row_id)] = proposal_id
     found = {}
     for index, entry in enumerate(entries):
@@ -256,7 +256,7 @@ def describe(entries: list[AuditEntry], reader) -> list[str]:
     from ..proposals.permissions import is_sealed
 
     ids = _proposal_ids(entries)
-    proposals = {p.id: p for p in db.session.scalars(select(Proposal).where(Proposal.id.in_(set(ids.values()))))} \
+    proposals = {p.id: p for p in db.session.scalars(select(Proposal).where(Proposal.id.in_(sorted(set(ids.values())))))} \
         if ids else {}
     labels = {pid: _("Proposal %(reference)s", reference=p.reference)
               for pid, p in proposals.items() if p.reference and not is_sealed(p, reader)}

@@ -116,7 +116,7 @@ def _prepared_decisions(challenge_ids: list[int]) -> dict[int, int]:
 
 def panel_progress(challenge: Challenge) -> PanelProgress:
     proposals = {p.id for p in proposals_to_assess(challenge)}
-    seats = {seat.id for seat in active_seats(challenge)}
+    seats = sorted(seat.id for seat in active_seats(challenge))
     conflicts = set(db.session.execute(
         select(ConflictDeclaration.seat_id, ConflictDeclaration.proposal_id)
         .where(ConflictDeclaration.seat_id.in_(seats), ConflictDeclaration.has_conflict.is_(True))).all()
