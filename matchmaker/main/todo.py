@@ -213,10 +213,11 @@ class EvaluatorTodo:
     work: list[SeatWork] = field(default_factory=list)
     waiting: list[PanelSeat] = field(default_factory=list)  # seats whose proposals are still sealed
     done: list[SeatWork] = field(default_factory=list)  # seats with nothing left to score
+    past: int = 0  # seats on panels that have finished (decided or cancelled challenges)
 
     @property
     def has_role(self) -> bool:
-        return bool(self.invitations or self.work or self.waiting or self.done)
+        return bool(self.invitations or self.work or self.waiting or self.done or self.past)
 
     @property
     def empty(self) -> bool:
@@ -239,7 +240,7 @@ def pending_invitations(user: User, now: datetime | None = None) -> list[Pending
             if seat.challenge_id not in taken and seat.invitation_state == InvitationState.PENDING]
 
 
-def seat_work(seat: PanelSeat, user: User) -> SeatWork:
+def seat_work(seat: PanelSeat) -> SeatWork:
     items = queue_for(seat)
     open_items = [item for item in items
                   if not (item.review is not None and item.review.is_submitted) and not released_decisions(item.proposal)]
@@ -252,13 +253,16 @@ def evaluator_todo(user: User, now: datetime | None = None) -> EvaluatorTodo:
     todo = EvaluatorTodo(invitations=pending_invitations(user, now))
     for seat in seats_for_user(user):
         challenge = seat.challenge
-        if challenge.is_cancelled:
-            continue
         if proposal_permissions.is_sealed(challenge, user):
-            todo.waiting.append(seat)
+            if challenge.is_cancelled:
+                todo.past += 1
+            else:
+                todo.waiting.append(seat)
         elif evaluation_permissions.evaluation_open(challenge):
-            work = seat_work(seat, user)
+            work = seat_work(seat)
             (todo.work if work.to_score else todo.done).append(work)
+        else:
+            todo.past += 1
     todo.work.sort(key=lambda w: (w.due_at is None, w.due_at or utcnow(), w.challenge.title))
     todo.waiting.sort(key=lambda seat: seat.challenge.submissions_close_at)
     return todo

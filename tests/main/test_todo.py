@@ -8,6 +8,7 @@ import pytest
 
 from matchmaker.audit.services import record_event
 from matchmaker.db_types import utcnow
+from matchmaker.enums import ChallengeStatus
 from matchmaker.evaluation import decisions
 from matchmaker.main import todo
 
@@ -91,6 +92,14 @@ def test_accepted_invitation_leaves_the_list(evaluator_world):
 def test_someone_without_seats_has_no_evaluator_role(make):
     result = todo.evaluator_todo(make.user())
     assert not result.has_role and result.empty
+
+
+def test_an_evaluator_of_finished_panels_keeps_the_role(make):
+    evaluator = make.user()
+    make.seat(challenge=make.challenge(status=ChallengeStatus.DECIDED, days_open=-30), user=evaluator)
+    make.seat(challenge=make.challenge(status=ChallengeStatus.CANCELLED), user=evaluator)
+    result = todo.evaluator_todo(evaluator)
+    assert result.past == 2 and result.has_role and result.empty and not result.work and not result.waiting
 
 
 @pytest.fixture
