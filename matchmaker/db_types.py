@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from sqlalchemy import DateTime, Enum
@@ -51,8 +54,23 @@ def enum_type(enum_cls: type[StrEnum], name: str) -> Enum:
     )
 
 
+_clock_offset: ContextVar[timedelta] = ContextVar("clock_offset", default=timedelta(0))
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return datetime.now(UTC) + _clock_offset.get()
+
+
+@contextmanager
+def clock_at(moment: datetime) -> Iterator[None]:
+    """Run a block as if the clock showed `moment` (UTC), ticking on from there. Only the demo loader
+    uses it: it plays weeks of past use through the real services, so that deadlines, guards,
+    timestamps and the audit trail agree with each other. Requests never run with an offset."""
+    token = _clock_offset.set(moment - datetime.now(UTC))
+    try:
+        yield
+    finally:
+        _clock_offset.reset(token)
 
 
 MAX_ID = 2**31 - 1  # ids are INTEGER columns

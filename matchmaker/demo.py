@@ -1,54 +1,63 @@
 """Demo data: municipalities, officers, evaluators, startups and challenges in every state.
 
 Loaded once by `flask load-demo` (and `make run`). Everyone shares one demo password, printed with
-the logins; the data lives in `demo_data.py`.
+the logins; the content lives in `demo_data.py`.
+
+The demo is played, not written: challenges are created and published, questions asked and
+answered, proposals started, submitted and withdrawn, panels invited, conflicts declared, reviews
+scored and decisions released through the same services the pages use, each at its own moment in
+the past (`db_types.clock_at`). So every state comes from a lifecycle move, deadlines and guards
+hold at the time of each step, and the audit trail reads like weeks of real use.
 """
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
+from .accounts.models import User
 from .accounts.services import create_user, find_user_by_email
-from .challenges.models import Challenge, ChallengeTheme, Criterion, Question
-from .challenges.services import default_criteria
+from .challenges.models import Challenge
 from .database import commit
-from .db_types import utcnow
-from .enums import ChallengeStatus, MemberRole, OrgKind, ProposalStatus
+from .db_types import clock_at, utcnow
+from .enums import ConflictKind, DecisionOutcome, Discipline, MemberRole, OrgKind, Recommendation
 from .extensions import db
 from .organisations.models import Membership, Organisation
-from .proposals.models import Proposal, ProposalVersion
 from .slugs import unique_slug
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"
-# Panels: which demo evaluators sit on which closed challenge, and whether they already scored.
-DEMO_PANELS = {
-    "hittestress-versteende-wijken": [("beleid@panel.demo", True), ("informatievoorziening@panel.demo", True),
-                                      ("uitvoering@panel.demo", False)],
-    "rainwater-private-gardens": [("inkoop@panel.demo", False), ("extern@panel.demo", False),
-                                  ("bewoner@panel.demo", False)],
-    "laadpalen-eerlijk-verdelen": [("beleid@panel.demo", False), ("informatievoorziening@panel.demo", False),
-                                   ("uitvoering@panel.demo", False)],
-}
-# Which startups answered which challenge in the demo, and how far they got.
-DEMO_PROPOSALS = {
-    "hittestress-versteende-wijken": [("groenblauw-ontwerp", "submitted"), ("sponge-city-labs", "submitted"),
-                                      ("regenwinst", "submitted"), ("streetlens", "withdrawn")],
-    "laadpalen-eerlijk-verdelen": [("parkeerlicht", "submitted"), ("kerbside-labs", "submitted")],
-    "rainwater-private-gardens": [("regenwinst", "submitted"), ("sponge-city-labs", "submitted"),
-                                  ("groenblauw-ontwerp", "submitted")],
-    "slimmere-afvalinzameling-binnenstad": [("stille-vracht", "submitted"), ("streetlens", "draft")],
-    "parkeerdruk-woonwijken": [("parkeerlicht", "submitted")],
-}
 ADMIN_EMAIL = "beheer@matchmaker.demo"
+PUBLISHED_FOR = timedelta(days=35)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # how long a demo challenge was open before its deadline
 
 
-def _user(email: str, name: str, locale: str = "nl", is_admin: bool = False):
-    existing = find_user_by_email(email)
-    if existing is not None:
-        return existing
-    return create_user(email=email, name=name, password=DEMO_PASSWORD, locale=locale, is_admin=is_admin)
+@dataclass(order=True)
+class Step:
+    at: datetime
+    order: int
+    run: Callable[[], None] = field(compare=False)
+
+
+class Story:
+    """Steps at moments in the past, played in time order, each with the clock set to its moment."""
+
+    def __init__(self, now: datetime):
+        self.now = now
+        self.steps: list[Step] = []
+
+    def at(self, moment: datetime, run: Callable[[], None]) -> None:
+        latest = self.now - timedelta(minutes=5)
+        self.steps.append(Step(min(_office_hours(moment), latest), len(self.steps), run))
+
+    def play(self) -> None:
+        for step in sorted(self.steps):
+            with clock_at(step.at):
+                step.run()
+                db.session.flush()
 
 
 def _organisation(kind: OrgKind, data: dict, verified: bool) -> Organisation:
@@ -71,57 +80,318 @@ def _organisation(kind: OrgKind, data: dict, verified: bool) -> Organisation:
     return organisation
 
 
-def _challenge(data: dict, organisation: Organisation, officer) -> Challenge:
-    now = utcnow()
-    state = data["state"]
-    days = data.get("days_to_deadline", 21)
-    close_at = (now + timedelta(days=days)).replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-    if state == "closing_soon":
-        close_at = now + timedelta(days=min(days, 1), hours=7)
+def _office_hours(moment: datetime) -> datetime:
+    """The same day, squeezed into 08:00-21:00 Dutch time (monotonic, so the order of steps holds):
+    people work by day. Anything before 17:00 stays before 17:15."""
+    local = moment.astimezone(AMSTERDAM)
+    midnight = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    squeezed = midnight + timedelta(hours=8) + (local - midnight) * (13 / 24)
+    return squeezed.astimezone(UTC)
+
+
+def _at_five(day: datetime) -> datetime:
+    """17:00 Dutch time on that day, in UTC: when demo deadlines fall."""
+    local = day.astimezone(AMSTERDAM).replace(hour=17, minute=0, second=0, microsecond=0)
+    return local.astimezone(UTC)
+
+
+def _deadlines(row: dict, now: datetime) -> tuple[datetime, datetime]:
+    """(questions close, proposals close) as the demo row describes them, relative to now."""
+    days = row.get("days_to_deadline", 21)
+    close_at = _at_five(now + timedelta(days=days))
+    if row["state"] == "closing_soon":  # tomorrow at five, or the day after if that is too close
+        close_at = _at_five(now + timedelta(days=min(days, 1)))
+        if close_at - now < timedelta(hours=20):
+            close_at = _at_five(now + timedelta(days=min(days, 1) + 1))
     questions_at = close_at - timedelta(days=min(7, max(abs(days) // 2, 1)))
-    if state in ("open", "closing_soon") and questions_at < now:
+    if row["state"] in ("open", "closing_soon") and questions_at < now:
         questions_at = close_at
-    status = {
-        "draft": ChallengeStatus.DRAFT,
-        "cancelled": ChallengeStatus.CANCELLED,
-    }.get(state, ChallengeStatus.PUBLISHED)
-    locale = data.get("language", "nl")
-    challenge = Challenge(
-        organisation=organisation,
-        created_by_id=officer.id,
-        title=data["title"],
-        slug=unique_slug(Challenge, data.get("key") or data["title"]),
-        summary=data["summary"][:500],
-        problem=data["problem"],
-        desired_outcome=data["desired_outcome"],
-        affected=data.get("affected", ""),
-        department=data.get("department", ""),
-        keywords=list(data.get("keywords", [])),
-        budget_min_cents=data["budget_min_eur"] * 100,
-        budget_max_cents=data["budget_max_eur"] * 100,
-        pilot_weeks=data.get("pilot_weeks", 16),
-        max_age_years=data.get("max_age_years"),
-        max_fte=data.get("max_fte"),
-        languages=list(data.get("languages", ["nl", "en"])),
-        language=locale,
-        questions_close_at=questions_at,
-        submissions_close_at=close_at,
-        status=status,
-        published_at=None if status == ChallengeStatus.DRAFT else now - timedelta(days=max(10, abs(days) + 10)),
-        cancelled_at=now - timedelta(days=2) if status == ChallengeStatus.CANCELLED else None,
-        cancel_reason=data.get("cancel_reason") if status == ChallengeStatus.CANCELLED else None,
-    )
-    if status == ChallengeStatus.CANCELLED and not challenge.cancel_reason:
-        challenge.cancel_reason = "Het budget is in de begroting anders bestemd."
-    if state == "closed":
-        challenge.status = ChallengeStatus.CLOSED
-        challenge.closed_at = close_at
-    challenge.theme_links = [ChallengeTheme(theme=t) for t in dict.fromkeys(data.get("themes", []))]
-    for position, row in enumerate(default_criteria(locale)):
-        challenge.criteria.append(Criterion(position=position, **row))  # default anchors: stored empty
-    db.session.add(challenge)
-    db.session.flush()
-    return challenge
+    return questions_at, close_at
+
+
+class DemoLoader:
+    def __init__(self, data, now: datetime):
+        self.data = data
+        self.now = now
+        self.story = Story(now)
+        self.users: dict[str, object] = {}
+        self.municipalities: dict[str, Organisation] = {}
+        self.officers: dict[str, object] = {}
+        self.startups: dict[str, tuple[object, Organisation]] = {}
+        self.challenges: dict[str, Challenge] = {}
+        self.proposals: dict[tuple[str, str], object] = {}
+        self.seats: dict[tuple[str, str], object] = {}
+        self.password_hash: str | None = None
+        self.disciplines = {row["email"]: row.get("discipline", "external") for row in data.EVALUATORS}
+
+    # --- people and organisations -----------------------------------------------------------------
+
+    def user(self, email: str, name: str, locale: str = "nl", is_admin: bool = False):
+        """A confirmed demo account. All share one password, so its (deliberately slow) hash is made once."""
+        existing = find_user_by_email(email)
+        if existing is not None:
+            return existing
+        if self.password_hash is None:
+            user = create_user(email=email, name=name, password=DEMO_PASSWORD, locale=locale, is_admin=is_admin)
+            self.password_hash = user.password_hash
+            return user
+        user = User(email=email.lower(), name=name, password_hash=self.password_hash, locale=locale,
+                    is_admin=is_admin, verified_at=utcnow())
+        db.session.add(user)
+        db.session.flush()
+        return user
+
+    def people(self) -> None:
+        data = self.data
+        self.users[ADMIN_EMAIL] = self.user(ADMIN_EMAIL, "Beheerder Matchmaker", is_admin=True)
+        for row in data.MUNICIPALITIES:
+            self.municipalities[row["key"]] = _organisation(OrgKind.MUNICIPALITY, row, row.get("verified", True))
+        for row in data.OFFICERS:
+            user = self.users[row["email"]] = self.user(row["email"], row["name"], row.get("locale", "nl"))
+            db.session.add(Membership(user=user, organisation=self.municipalities[row["municipality"]],
+                                      role=MemberRole(row.get("role", "member"))))
+            self.officers.setdefault(row["municipality"], user)
+        for row in data.EVALUATORS:
+            self.users[row["email"]] = self.user(row["email"], row["name"], row.get("locale", "nl"))
+        for row in data.STARTUPS:
+            startup = _organisation(OrgKind.STARTUP, row, True)
+            owner = self.users[row["owner"]["email"]] = self.user(row["owner"]["email"], row["owner"]["name"],
+                                                              row["owner"].get("locale", "nl"))
+            db.session.add(Membership(user=owner, organisation=startup, role=MemberRole.OWNER))
+            self.startups[row["key"]] = (owner, startup)
+        db.session.flush()
+
+    # --- challenges -------------------------------------------------------------------------------
+
+    def challenge(self, index: int, row: dict) -> None:
+        from .challenges import questions as question_services
+        from .challenges import services as challenge_services
+
+        questions_at, close_at = _deadlines(row, self.now)
+        publish_at = min(close_at - PUBLISHED_FOR, self.now - timedelta(days=3))
+        created_at = publish_at - timedelta(days=6)
+        cancel_at = self.now - timedelta(days=2)
+        officer = self.officers[row["municipality"]]
+        key = row["key"]
+        language = row.get("language", "nl")
+
+        def create():
+            challenge = challenge_services.create_challenge(
+                organisation=self.municipalities[row["municipality"]], user=officer, data={
+                    "title": row["title"], "summary": row["summary"][:500], "problem": row["problem"],
+                    "desired_outcome": row["desired_outcome"], "affected": row.get("affected", ""),
+                    "department": row.get("department", ""), "keywords": list(row.get("keywords", [])),
+                    "budget_min_cents": row["budget_min_eur"] * 100, "budget_max_cents": row["budget_max_eur"] * 100,
+                    "pilot_weeks": row.get("pilot_weeks", 16), "max_age_years": row.get("max_age_years"),
+                    "max_fte": row.get("max_fte"), "languages": list(row.get("languages", ["nl", "en"])),
+                    "questions_close_at": questions_at, "submissions_close_at": close_at,
+                    "themes": list(row.get("themes", [])),
+                    "language": language,  # the default rubric is stored in it (the officer kept the defaults)
+                })
+            challenge.slug = unique_slug(Challenge, key)  # short, stable addresses for the demo
+            self.challenges[key] = challenge
+
+        self.story.at(created_at, create)
+        if row["state"] == "draft":
+            return
+        self.story.at(publish_at, lambda: challenge_services.publish_challenge(challenge=self.challenges[key],
+                                                                              user=officer))
+        # questions from startups, answered a day later; then any clarification
+        asked = row.get("questions", [])
+        last_question = min(questions_at, self.now, cancel_at if row["state"] == "cancelled" else self.now)
+        span = (last_question - publish_at) / (len(asked) + 2)
+        owners = list(self.startups.values())
+        for number, qa in enumerate(asked):
+            asker = owners[(index + number) % len(owners)][0]
+            ask_at = publish_at + span * (number + 1)
+            self.story.at(ask_at, self._ask(key, asker, qa["text"]))
+            if qa.get("answer"):
+                self.story.at(min(ask_at + timedelta(days=1), last_question + timedelta(hours=20)),
+                              self._answer(key, officer, qa["text"], qa["answer"]))
+        for number, text in enumerate(row.get("clarifications", [])):
+            self.story.at(publish_at + span * (len(asked) + 1) + timedelta(hours=5 + number),
+                          lambda text=text: question_services.post_clarification(
+                              challenge=self.challenges[key], user=officer, text=text))
+        if row["state"] == "cancelled":
+            reason = row.get("cancel_reason") or "Het budget is in de begroting anders bestemd."
+            self.story.at(cancel_at, lambda: challenge_services.cancel_challenge(
+                challenge=self.challenges[key], user=officer, reason=reason))
+        if close_at < self.now:  # `flask tick` records the closing a few minutes after the deadline
+            self.story.at(close_at + timedelta(minutes=3),
+                          lambda: challenge_services.close_due_challenges())
+        for startup_key, content in self.data.PROPOSALS.get(key, {}).items():
+            self.proposal(key, startup_key, content, publish_at, close_at, language)
+
+    def _ask(self, key: str, asker, text: str):
+        from .challenges.questions import ask_question
+
+        return lambda: ask_question(challenge=self.challenges[key], user=asker, text=text)
+
+    def _answer(self, key: str, officer, text: str, answer: str):
+        from .challenges.models import Question
+        from .challenges.questions import answer_question
+
+        def run():
+            question = db.session.scalar(select(Question).where(Question.challenge_id == self.challenges[key].id,
+                                                                Question.text == text))
+            answer_question(question=question, user=officer, answer=answer)
+        return run
+
+    # --- proposals --------------------------------------------------------------------------------
+
+    def proposal(self, key: str, startup_key: str, content: dict, publish_at: datetime, close_at: datetime,
+                 language: str) -> None:
+        from .proposals import services as proposal_services
+
+        owner, startup = self.startups[startup_key]
+        number = list(self.data.PROPOSALS[key]).index(startup_key)
+        window_start = publish_at + timedelta(days=2)
+        window = min(close_at, self.now) - timedelta(hours=2) - window_start
+        fields = {"summary": content.get("summary", ""), "understanding": content.get("understanding", ""),
+                  "solution": content.get("solution", ""), "team": content.get("team", ""),
+                  "price_cents": content["price_eur"] * 100 if content.get("price_eur") else None,
+                  "price_justification": content.get("price_justification", ""),
+                  "duration_weeks": content.get("duration_weeks"), "language": language}
+
+        def start():
+            self.proposals[(key, startup_key)] = proposal_services.start_proposal(
+                challenge=self.challenges[key], startup=startup, user=owner)
+
+        def save(partial: bool):
+            def run():
+                proposal = self.proposals[(key, startup_key)]
+                data = {f: fields[f] for f in ("summary", "understanding", "language")} if partial else fields
+                proposal_services.save_proposal(proposal=proposal, user=owner, data=data, expected_version=None)
+            return run
+
+        def submit():
+            proposal = self.proposals[(key, startup_key)]
+            outcome = proposal_services.submit_proposal(proposal=proposal, user=owner, data=fields,
+                                                        expected_version=None)
+            if not outcome.submitted:
+                raise RuntimeError(f"demo proposal {key}/{startup_key} not submitted: {outcome.problems}")
+
+        shift = timedelta(hours=7 * number)
+        self.story.at(window_start + window * 0.15 + shift, start)
+        self.story.at(window_start + window * 0.35 + shift, save(partial=True))
+        if content["state"] == "draft":
+            self.story.at(window_start + window * 0.55 + shift, save(partial=False))
+            return
+        self.story.at(window_start + window * 0.7 + shift, submit)
+        if content["state"] == "withdrawn":
+            self.story.at(window_start + window * 0.9 + shift, lambda: proposal_services.withdraw_proposal(
+                proposal=self.proposals[(key, startup_key)], user=owner))
+
+    # --- panels, reviews, decisions ---------------------------------------------------------------
+
+    def panel(self, key: str, plan: dict) -> None:
+        from .evaluation import decisions, panel
+        from .proposals.services import record_sealed_view
+
+        challenge_row = next(row for row in self.data.CHALLENGES if row["key"] == key)
+        _questions_at, close_at = _deadlines(challenge_row, self.now)
+        officer = self.users[plan["invited_by"]]
+        invite_at = close_at - timedelta(days=12)
+
+        def invite():
+            challenge = self.challenges[key]
+            for email in plan["members"]:
+                self.seats[(key, email)] = panel.invite_evaluator(
+                    challenge=challenge, user=officer, email=email, discipline=Discipline(self.disciplines[email]))
+            panel.update_settings(challenge=challenge, user=officer, blind_review=plan["blind_review"],
+                                  panel_sees_scores=plan["panel_sees_scores"],
+                                  reviews_due_at=close_at + timedelta(days=plan["reviews_due_days"]))
+        self.story.at(invite_at, invite)
+        for number, email in enumerate(plan["members"]):
+            self.story.at(invite_at + timedelta(hours=5 + 9 * number), lambda email=email: panel.accept_invited_seat(
+                seat=self.seats[(key, email)], user=self.users[email]))
+        if close_at >= self.now:
+            return
+        startup_keys = [k for k, v in self.data.PROPOSALS[key].items() if v["state"] == "submitted"]
+
+        def read():
+            for startup_key in plan.get("read", startup_keys):
+                record_sealed_view(proposal=self.proposals[(key, startup_key)], user=self.users[plan["read_by"]],
+                                   what="page")
+        self.story.at(close_at + timedelta(hours=15), read)
+
+        declared = plan.get("declared", plan["members"])
+        for number, email in enumerate(declared):
+            self.story.at(close_at + timedelta(days=1, hours=3 * number), self._declare(key, email, plan))
+        for number, review in enumerate(plan["reviews"]):
+            self.story.at(close_at + timedelta(days=2, hours=10 * number), self._review(key, review))
+        for number, decision in enumerate(plan.get("decisions", [])):
+            def prepare(decision=decision):
+                pitch_at = None
+                if decision.get("pitch_days"):
+                    pitch_at = (close_at + timedelta(days=decision["pitch_days"])).replace(hour=13, minute=0)
+                decisions.prepare_decision(
+                    proposal=self.proposals[(key, decision["startup"])], user=officer,
+                    outcome=DecisionOutcome(decision["outcome"]), motivation=decision["motivation"],
+                    pitch_at=pitch_at, pitch_note=decision.get("pitch_note", ""))
+            self.story.at(close_at + timedelta(days=8, hours=number), prepare)
+        if plan.get("release"):
+            self.story.at(close_at + timedelta(days=10), lambda: decisions.release_decisions(
+                challenge=self.challenges[key], user=officer, **plan["release"]))
+
+    def _declare(self, key: str, email: str, plan: dict):
+        from .evaluation import conflicts
+
+        def run():
+            seat, user = self.seats[(key, email)], self.users[email]
+            chosen = {}
+            for conflict in plan.get("conflicts", []):
+                if conflict["evaluator"] == email:
+                    proposal = self.proposals[(key, conflict["startup"])]
+                    chosen[proposal.id] = (ConflictKind(conflict["kind"]), conflict["note"])
+            if plan["blind_review"]:  # one by one, before reading each proposal
+                for proposal in conflicts.proposals_to_assess(seat.challenge):
+                    kind, note = chosen.get(proposal.id, (None, ""))
+                    conflicts.declare(seat=seat, proposal=proposal, user=user, has_conflict=kind is not None,
+                                      kind=kind, note=note)
+            else:
+                conflicts.declare_for_all(seat=seat, user=user, conflicts=chosen)
+        return run
+
+    def _review(self, key: str, review: dict):
+        from .evaluation import reviews
+
+        def run():
+            seat, user = self.seats[(key, review["evaluator"])], self.users[review["evaluator"]]
+            proposal = self.proposals[(key, review["startup"])]
+            criteria = seat.challenge.criteria
+            comments = review.get("comments", {})
+            scores = {c.id: (value, comments.get(position, "")) for position, (c, value)
+                      in enumerate(zip(criteria, review["scores"]))}
+            recommendation = Recommendation(review["recommendation"]) if review.get("recommendation") else None
+            outcome = reviews.save_review(seat=seat, proposal=proposal, user=user, scores=scores,
+                                          recommendation=recommendation, feedback=review.get("feedback", ""),
+                                          submit=review.get("submit", True))
+            if outcome.problems:
+                raise RuntimeError(f"demo review {key}/{review['startup']} not submitted: {outcome.problems}")
+        return run
+
+    def pending_invitation(self, row: dict) -> None:
+        from .evaluation import panel
+
+        challenge_row = next(r for r in self.data.CHALLENGES if r["key"] == row["challenge"])
+        _questions_at, close_at = _deadlines(challenge_row, self.now)
+        self.story.at(min(close_at - timedelta(days=10), self.now - timedelta(days=1)), lambda: panel.invite_evaluator(
+            challenge=self.challenges[row["challenge"]], user=self.users[row["invited_by"]], email=row["evaluator"],
+            discipline=Discipline(self.disciplines[row["evaluator"]])))
+
+    def load(self) -> None:
+        data = self.data
+        first_close = min(_deadlines(row, self.now)[1] for row in data.CHALLENGES)
+        with clock_at(first_close - PUBLISHED_FOR - timedelta(days=30)):  # everyone joined well before
+            self.people()
+        for index, row in enumerate(data.CHALLENGES):
+            self.challenge(index, row)
+        for key, plan in data.PANELS.items():
+            self.panel(key, plan)
+        for row in data.PENDING_PANEL_INVITATIONS:
+            self.pending_invitation(row)
+        self.story.play()
 
 
 def load_demo_data(force: bool = False) -> bool:
@@ -130,144 +400,9 @@ def load_demo_data(force: bool = False) -> bool:
 
     if not force and db.session.scalar(select(func.count(Organisation.id))):
         return False
-    _user(ADMIN_EMAIL, "Beheerder Matchmaker", is_admin=True)
-    municipalities, officers = {}, {}
-    for row in data.MUNICIPALITIES:
-        municipalities[row["key"]] = _organisation(OrgKind.MUNICIPALITY, row, row.get("verified", True))
-    for row in data.OFFICERS:
-        user = _user(row["email"], row["name"], row.get("locale", "nl"))
-        db.session.add(Membership(user=user, organisation=municipalities[row["municipality"]],
-                                  role=MemberRole(row.get("role", "member"))))
-        officers.setdefault(row["municipality"], user)
-    for row in data.EVALUATORS:
-        _user(row["email"], row["name"], row.get("locale", "nl"))
-    startup_owners = []
-    for row in data.STARTUPS:
-        startup = _organisation(OrgKind.STARTUP, row, True)
-        owner = _user(row["owner"]["email"], row["owner"]["name"], row["owner"].get("locale", "nl"))
-        db.session.add(Membership(user=owner, organisation=startup, role=MemberRole.OWNER))
-        startup_owners.append((owner, startup))
-    db.session.flush()
-    for index, row in enumerate(data.CHALLENGES):
-        organisation = municipalities[row["municipality"]]
-        challenge = _challenge(row, organisation, officers[row["municipality"]])
-        for q_index, qa in enumerate(row.get("questions", [])):
-            asker, startup = startup_owners[(index + q_index) % len(startup_owners)]
-            answered = qa.get("answer")
-            db.session.add(Question(
-                challenge_id=challenge.id, asked_by_id=asker.id, organisation_id=startup.id, text=qa["text"],
-                answer=answered, answered_by_id=officers[row["municipality"]].id if answered else None,
-                answered_at=utcnow() - timedelta(days=1) if answered else None, published=bool(answered),
-            ))
-        for text in row.get("clarifications", []):
-            db.session.add(Question(challenge_id=challenge.id, text=text, is_clarification=True, published=True,
-                                    answered_by_id=officers[row["municipality"]].id,
-                                    answered_at=utcnow() - timedelta(days=2)))
-    db.session.flush()
-    _demo_proposals(startup_owners)
-    _demo_panels({row["email"]: row.get("discipline", "external") for row in data.EVALUATORS})
+    DemoLoader(data, utcnow()).load()
     commit()
     return True
-
-
-def _demo_panels(disciplines: dict[str, str]) -> None:
-    """Seat the demo evaluators; on one challenge two of them have already scored every proposal."""
-    import hashlib
-
-    from .enums import Discipline, Recommendation, ReviewStatus
-    from .evaluation.models import ConflictDeclaration, PanelSeat, Review, ReviewScore
-
-    for challenge_slug, members in DEMO_PANELS.items():
-        challenge = db.session.scalar(select(Challenge).where(Challenge.slug == challenge_slug))
-        if challenge is None:
-            continue
-        proposals = db.session.scalars(select(Proposal).where(Proposal.challenge_id == challenge.id,
-                                                              Proposal.status == ProposalStatus.SUBMITTED)).all()
-        for position, (email, scored) in enumerate(members):
-            user = find_user_by_email(email)
-            if user is None:
-                continue
-            seat = PanelSeat(challenge_id=challenge.id, email=email, user_id=user.id,
-                             discipline=Discipline(disciplines.get(email, "external")), accepted_at=utcnow(),
-                             token_hash=hashlib.sha256(f"demo-{challenge.id}-{email}".encode()).hexdigest())
-            db.session.add(seat)
-            db.session.flush()
-            if not scored:
-                continue
-            challenge.status = ChallengeStatus.EVALUATING
-            for rank, proposal in enumerate(proposals):
-                db.session.add(ConflictDeclaration(seat_id=seat.id, proposal_id=proposal.id, has_conflict=False))
-                value = max(1, min(5, 4 - rank + (position % 2)))
-                review = Review(proposal_id=proposal.id, seat_id=seat.id, status=ReviewStatus.SUBMITTED,
-                                submitted_at=utcnow(), recommendation=Recommendation.SHORTLIST if value >= 4
-                                else Recommendation.MAYBE if value == 3 else Recommendation.NO,
-                                feedback="Helder voorstel; maak de meetopzet concreter." if value >= 3
-                                else "Sluit nog onvoldoende aan op de vraag van de wijk.")
-                db.session.add(review)
-                db.session.flush()
-                for criterion in challenge.criteria:
-                    db.session.add(ReviewScore(review_id=review.id, criterion_id=criterion.id, value=value,
-                                               comment="Zie de toelichting in de feedback." if value in (1, 5) else ""))
-    db.session.flush()
-
-
-def _demo_proposals(startup_owners) -> None:
-    """A few proposals, so that officers see sealed counts and closed challenges have something to read."""
-    by_slug = {startup.slug: (owner, startup) for owner, startup in startup_owners}
-    for challenge_slug, answers in DEMO_PROPOSALS.items():
-        challenge = db.session.scalar(select(Challenge).where(Challenge.slug == challenge_slug))
-        if challenge is None:
-            continue
-        for startup_slug, state in answers:
-            if startup_slug not in by_slug:
-                continue
-            owner, startup = by_slug[startup_slug]
-            _demo_proposal(challenge, startup, owner, state)
-
-
-def _demo_proposal(challenge: Challenge, startup: Organisation, owner, state: str) -> None:
-    dutch = "nl" in challenge.languages and challenge.languages[0] == "nl"
-    low, high = challenge.budget_min_cents or 0, challenge.budget_max_cents or 0
-    first_sentence = startup.description.split(". ")[0].strip().rstrip(".") + "."
-    capabilities = ", ".join(startup.capabilities[:4])
-    if dutch:
-        content = {
-            "summary": f"{startup.name} stelt een pilot voor rond {challenge.title.lower()}. {first_sentence}"[:500],
-            "understanding": f"Zoals wij het lezen: {challenge.summary}",
-            "solution": (f"In {challenge.pilot_weeks} weken zetten we een eerste versie neer met {capabilities}. "
-                         "We meten vooraf en achteraf, en bespreken de resultaten elke twee weken met bewoners "
-                         "en medewerkers."),
-            "team": (f"Een team van {startup.size_fte or 3} fte uit {startup.region or 'Nederland'}, met ervaring in "
-                     f"{capabilities}."),
-            "language": "nl",
-        }
-    else:
-        content = {
-            "summary": f"{startup.name} proposes a pilot on {challenge.title.lower()}. {first_sentence}"[:500],
-            "understanding": f"As we read it: {challenge.summary}",
-            "solution": (f"In {challenge.pilot_weeks} weeks we build a first version with {capabilities}, measure "
-                         "before and after, and review the results with residents and staff every two weeks."),
-            "team": f"A team of {startup.size_fte or 3} FTE with hands-on experience in {capabilities}.",
-            "language": "en" if "en" in challenge.languages else challenge.languages[0],
-        }
-    content.update(price_cents=(low + high) // 2 // 100_000 * 100_000 or 2_500_000,
-                   duration_weeks=challenge.pilot_weeks)
-    proposal = Proposal(challenge_id=challenge.id, startup_id=startup.id, created_by_id=owner.id,
-                        status=ProposalStatus.DRAFT, **content)
-    db.session.add(proposal)
-    db.session.flush()
-    if state == "draft":
-        return
-    submitted_at = min(challenge.submissions_close_at, utcnow()) - timedelta(days=3)
-    proposal.status = ProposalStatus(state)
-    proposal.reference = f"MM-{submitted_at.year}-{proposal.id:06d}"
-    proposal.first_submitted_at = proposal.submitted_at = submitted_at
-    proposal.submitted_version = 1
-    if state == "withdrawn":
-        proposal.withdrawn_at = submitted_at + timedelta(days=1)
-    db.session.add(ProposalVersion(proposal_id=proposal.id, number=1, created_by_id=owner.id,
-                                   created_at=submitted_at, **proposal.content()))
-    db.session.flush()
 
 
 def print_logins(echo) -> None:

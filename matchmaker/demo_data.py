@@ -1763,3 +1763,625 @@ CHALLENGES = [
         "cancel_reason": None,
     },
 ]
+
+# ---------------------------------------------------------------------------
+# Proposals
+#
+# Per challenge, per startup: how far it got and what it wrote, in the challenge's language. Each
+# proposal has its own text, price and plan; a price outside the budget comes with a justification.
+# The loader plays them through the real services (start, save, submit, withdraw) at dates before
+# the deadline, so receipts, references and the audit trail look like real use.
+# ---------------------------------------------------------------------------
+
+PROPOSALS = {
+    "hittestress-versteende-wijken": {
+        "groenblauw-ontwerp": {
+            "state": "submitted",
+            "price_eur": 46500,
+            "duration_weeks": 20,
+            "summary": (
+                "Koele Stoep: in twintig weken maken we met de bewoners van één straat in Kanaleneiland-Noord drie "
+                "koele plekken: een onthard en beplant hoekje bij de seniorenflat, schaduwdoeken boven de "
+                "speelplek en bomen in verplaatsbare bakken langs de looproute naar de supermarkt. We meten de "
+                "gevoelstemperatuur voor en na, en vragen bewoners hoe ze de hete dagen doorkwamen."
+            ),
+            "understanding": (
+                "Wat ons opvalt in jullie vraag is 'dichter bij huis'. Een koel park op een kwartier lopen helpt "
+                "een tachtigjarige met hartfalen niet: die blijft binnen, in een woning die 's nachts niet "
+                "afkoelt. De winst zit in de eerste honderd meter rond de voordeur.\n\n"
+                "Uit eerdere projecten weten we ook dat tijdelijke maatregelen alleen blijven staan als bewoners "
+                "ze zelf willen. Een schaduwdoek waar niemand om vroeg, hangt er na de eerste storm scheef bij."
+            ),
+            "solution": (
+                "Week 1–4: twee straatsessies (één doordeweeks bij de flat, één op zaterdag bij de speelplek) en "
+                "een hittewandeling met het buurtteam en de GGD-verpleegkundige.\n\n"
+                "Week 5–10: aanleg. We halen ongeveer 60 m² tegels weg, planten hittebestendige vaste planten en "
+                "zetten twee meerstammige bomen in bakken die later naar een definitieve plek kunnen. Boven de "
+                "speelplek komen drie schaduwdoeken op losse voeten, zonder graafwerk.\n\n"
+                "Week 11–20: meten en bijsturen. Vier meters (twee in de nieuwe koele plekken, twee in een "
+                "vergelijkbare straat zonder ingreep) loggen elke tien minuten temperatuur en vochtigheid. Op hete "
+                "dagen tellen we hoeveel mensen de plekken gebruiken. In week 20 presenteren we de uitkomsten op "
+                "straat, met een advies welke ingreep de gemeente structureel zou moeten doen."
+            ),
+            "team": (
+                "Iris van Leeuwen (landschapsarchitect, projectleider), Bram Kuijpers (ecoloog, beplanting en "
+                "onderhoud), Nadia El Idrissi (participatie; spreekt Arabisch en Tarifit, wat in deze straat telt) "
+                "en een vaste hovenier uit Utrecht. We deden vergelijkbare trajecten op drie schoolpleinen in "
+                "Arnhem en in de wijk Geitenkamp."
+            ),
+        },
+        "sponge-city-labs": {
+            "state": "submitted",
+            "price_eur": 54000,
+            "duration_weeks": 22,
+            "price_justification": (
+                "Onze prijs ligt € 4.000 boven het budget. Dat verschil zit vrijwel helemaal in de 40 sensoren "
+                "(€ 95 per stuk inclusief montage en twee jaar dataverbinding), die na de pilot eigendom van de "
+                "gemeente worden en bruikbaar blijven voor het hitteplan. Zonder sensornetwerk blijven we binnen "
+                "het budget, maar dan kunnen we het model niet toetsen."
+            ),
+            "summary": (
+                "We bouwen een digitale tweeling van Overvecht-Noord waarin we hitte, schaduw en verharding per "
+                "straat doorrekenen. Met 40 goedkope sensoren toetsen we het model, en op de drie heetste plekken "
+                "met kwetsbare bewoners zetten we tijdelijke maatregelen neer waarvan we het effect vooraf "
+                "voorspellen en achteraf meten. Zo weet de gemeente niet alleen wát werkt, maar ook wáár."
+            ),
+            "understanding": (
+                "De gemeente wil op korte termijn verkoeling en tegelijk leren voor de lange termijn. Dat "
+                "spanningsveld herkennen we: wie nu op gevoel schaduwdoeken ophangt, weet na één zomer niet of een "
+                "andere plek meer had opgeleverd. Overvecht kent bovendien grote verschillen tussen de galerijflats "
+                "met veel beton en de groenere hofjes; een gemiddelde temperatuur per wijk zegt daar weinig."
+            ),
+            "solution": (
+                "Fase 1 (week 1–6): we maken het model met open data (AHN-hoogtekaart, bomenregister, BGT-"
+                "verharding) en hangen in overleg met Stadsbeheer 40 sensoren aan lantaarnpalen.\n\n"
+                "Fase 2 (week 7–10): met bewoners en het buurtteam kiezen we uit de vijf heetste plekken de drie "
+                "waar kwetsbare mensen wonen. Daar komen mobiele bomen, een waterpunt en schaduwdoeken.\n\n"
+                "Fase 3 (week 11–22): meten, vergelijken met de voorspelling en het model bijstellen. Model en "
+                "data blijven na de pilot van de gemeente en draaien op een gewone laptop."
+            ),
+            "team": (
+                "Tomás Ribeiro (hydroloog, projectleider), Eline de Graaf (landschapsarchitect en Nederlandstalig "
+                "aanspreekpunt voor bewoners), Wei Zhang (software engineer, digitale tweeling) en Joost Hermans "
+                "(sensoren en installatie). Het team werkte eerder aan hitte- en wateranalyses voor Delft en "
+                "Rotterdam."
+            ),
+        },
+        "regenwinst": {
+            "state": "submitted",
+            "price_eur": 28000,
+            "duration_weeks": 14,
+            "summary": (
+                "In één hofje in Kanaleneiland plaatsen we twintig slimme regentonnen en vervangen we samen met "
+                "bewoners tegels door groen. Met het opgevangen water houden bewoners in hete weken planten en "
+                "gevels nat, wat hun directe omgeving merkbaar koeler maakt. Een eenvoudige app laat zien hoeveel "
+                "water er klaarstaat."
+            ),
+            "understanding": (
+                "Hitte en water horen bij elkaar: een tuin die water vasthoudt, verdampt het op warme dagen en "
+                "blijft koeler. Versteende wijken missen allebei. Wij kijken vooral naar wat bewoners zelf kunnen "
+                "doen, omdat de gemeente niet elke binnentuin kan herinrichten. Eerlijk is eerlijk: onze kern ligt "
+                "bij waterberging, en hitte is voor ons een nieuwe toepassing."
+            ),
+            "solution": (
+                "Via de woningcorporatie zoeken we een hofje met twintig tot dertig woningen met een kleine tuin. "
+                "Bewoners krijgen een slimme regenton van 250 liter die leegloopt vóór een zware bui en vol blijft "
+                "in droge weken. Met een hovenier wippen we per tuin gemiddeld vier m² tegels. In hete weken krijgen "
+                "bewoners een bericht: 'gebruik vanavond je regenwater voor de gevel en de planten'. We meten de "
+                "temperatuur in drie tuinen met en drie zonder maatregelen."
+            ),
+            "team": (
+                "Gerrit Wolters (oprichter, productontwikkeling), Sanne Mulder (klantcontact en tuinadvies) en "
+                "hoveniersbedrijf De Groene Hand uit Utrecht. Vorig jaar plaatsten we ruim 1.200 buffers bij "
+                "particulieren."
+            ),
+        },
+        "streetlens": {
+            "state": "withdrawn",
+            "price_eur": 31500,
+            "duration_weeks": 18,
+            "summary": (
+                "We koppelen onze camera's op de veegwagens van Stadsbeheer aan een warmtebeeldsensor en brengen zo "
+                "in kaart welke stoepen en pleinen op hete middagen het warmst worden en waar schaduw ontbreekt. De "
+                "kaart helpt bij het kiezen van de plekken voor tijdelijke maatregelen."
+            ),
+            "understanding": (
+                "Voor goede keuzes is een fijnmazig beeld nodig van waar het heet is. Satellietbeelden zijn te grof "
+                "en missen de schaduw van gebouwen op het moment dat mensen buiten lopen."
+            ),
+            "solution": (
+                "Twee veegwagens rijden in juli en augustus met onze sensorkast mee. De beelden blijven op het "
+                "apparaat; alleen de oppervlaktetemperatuur per tien meter stoep gaat naar de kaart. Elke week "
+                "krijgt Stadsbeheer een bijgewerkte hittekaart."
+            ),
+            "team": "Arjun Mehta (computer vision), Femke Brouwer (data-analist) en onze hardwarepartner in Amsterdam.",
+        },
+    },
+    "laadpalen-eerlijk-verdelen": {
+        "kerbside-labs": {
+            "state": "submitted",
+            "price_eur": 44000,
+            "duration_weeks": 16,
+            "summary": (
+                "Met een voorspelmodel per straat laten we zien waar in Eindhoven de komende drie jaar laadbehoefte "
+                "ontstaat, hoeveel ruimte het net daar biedt en welke parkeerplekken in aanmerking komen. In "
+                "Woensel-West, Meerhoven en Stratum toetsen we het model aan echte aanvragen en laadsessies, en "
+                "bespreken we de kaarten met bewoners."
+            ),
+            "understanding": (
+                "Plaatsen op aanvraag beloont wie het eerst en het hardst vraagt. Daardoor lopen wijken met veel "
+                "huurwoningen en tweedehands elektrische auto's achter, terwijl juist daar de vraag straks groeit. "
+                "Daar komt de netcongestie bij: een paal op een vol stuk net kan pas over jaren worden aangesloten. "
+                "De gemeente heeft dus een plan nodig dat vooruitkijkt én dat uit te leggen is aan de raad."
+            ),
+            "solution": (
+                "Week 1–5: we koppelen de geanonimiseerde laadsessies, RDW-cijfers over elektrische auto's per "
+                "postcode, de capaciteitskaart van de netbeheerder en parkeertellingen.\n\n"
+                "Week 6–10: het model voorspelt per straat de vraag tot en met 2028 en markeert waar net én ruimte "
+                "beschikbaar zijn. We toetsen het door de voorspelling voor vorig jaar te vergelijken met de "
+                "aanvragen die echt binnenkwamen.\n\n"
+                "Week 11–16: in elke wijk een avond met bewoners over de kaart: welke plekken kunnen wel, welke "
+                "niet. De gemeente krijgt het model als open-source notebook en een eenvoudige kaartviewer."
+            ),
+            "team": (
+                "Lucía Fernández (verkeerskundige, projectleider), Piotr Kowalski (datawetenschapper) en Maarten de "
+                "Wit (gebiedsregisseur, Nederlandstalig aanspreekpunt voor bewoners en raad). We maakten "
+                "vergelijkbare modellen voor Rotterdam-Zuid en Gdańsk."
+            ),
+        },
+        "parkeerlicht": {
+            "state": "submitted",
+            "price_eur": 52500,
+            "duration_weeks": 24,
+            "price_justification": (
+                "De prijs ligt € 2.500 boven het budget omdat de hardware (150 sensoren) het grootste deel van de "
+                "kosten is. Als de gemeente de sensoren huurt in plaats van koopt, daalt de prijs van de pilot naar "
+                "ongeveer € 41.000; de sensoren blijven dan van ons."
+            ),
+            "summary": (
+                "We leggen sensoren onder 150 parkeervakken bij bestaande laadpalen en in de straten eromheen. Zo "
+                "meten we hoe lang auto's aan een paal staan, hoe vaak een paal bezet is zonder dat er geladen "
+                "wordt en hoe druk het in de straat is. Met die cijfers kan de gemeente palen beter benutten en "
+                "gerichter bijplaatsen."
+            ),
+            "understanding": (
+                "Een deel van het probleem zit in het gebruik van de palen die er al staan: auto's die dagenlang "
+                "blijven staan, of gewone auto's op een laadplek. Als dat zichtbaar wordt, hoeven er minder palen "
+                "bij en is het makkelijker uit te leggen waarom ergens wel of geen paal komt."
+            ),
+            "solution": (
+                "In week 1–4 plaatsen we 150 sensoren in drie wijken, een halve dag per straat en zonder de weg open "
+                "te breken. Vanaf week 5 is live te zien welke laadplekken bezet zijn en hoe lang. Na twaalf weken "
+                "meten leveren we per wijk een rapport met de benutting per paal en een advies voor nieuwe "
+                "locaties."
+            ),
+            "team": "Daan Koster (oprichter), twee installateurs en een data-analist. Onze sensoren liggen in zeven gemeenten.",
+        },
+    },
+    "rainwater-private-gardens": {
+        "regenwinst": {
+            "state": "submitted",
+            "price_eur": 36500,
+            "duration_weeks": 20,
+            "summary": (
+                "We offer every household in one 1930s neighbourhood a smart rain barrel that empties itself before "
+                "a forecast cloudburst, and organise tile-swap Saturdays street by street. A live counter shows how "
+                "many litres the neighbourhood holds back, so residents see what their own garden adds."
+            ),
+            "understanding": (
+                "Subsidies reach the residents who were already convinced. What is missing is a reason for the "
+                "others to act now, and a way to do it without research or paperwork. Small back gardens in 1930s "
+                "streets are often paved because that is easy to keep tidy; few residents connect that to a "
+                "flooded street two blocks away."
+            ),
+            "solution": (
+                "Weeks 1–4: with the water team we choose the neighbourhood and map which plots drain to the "
+                "overloaded sewer.\n\n"
+                "Weeks 5–16: door-to-door visits and three tile-swap Saturdays per street. Residents get a "
+                "300-litre smart barrel for a quarter of its price; the existing subsidy and the pilot cover the "
+                "rest. Every barrel reports its level, so we know how much was held back in each storm.\n\n"
+                "Weeks 17–20: we compare with a similar neighbourhood without the pilot and report litres stored "
+                "per euro spent."
+            ),
+            "team": (
+                "Gerrit Wolters (founder, hardware), Sanne Mulder (resident contact), two gardeners from Groningen "
+                "who do the depaving, and a student from the Hanze University of Applied Sciences who runs the "
+                "measurements."
+            ),
+        },
+        "sponge-city-labs": {
+            "state": "submitted",
+            "price_eur": 39800,
+            "duration_weeks": 24,
+            "summary": (
+                "Every household in the pilot area receives a personal plot check: a one-page map of how much rain "
+                "falls on their roof and garden, where it goes today and which three affordable measures would hold "
+                "it back. We then organise the measures street by street with local contractors, and check the "
+                "result against our runoff model after every heavy shower."
+            ),
+            "understanding": (
+                "Residents do not act because the problem is invisible from their own garden. A leaflet about "
+                "climate adaptation is abstract; a map of your own house saying 'your roof sends 4,200 litres to "
+                "the street in one storm' is not. The challenge is to make that personal message cheap enough to "
+                "give to everyone, not only to the interested few."
+            ),
+            "solution": (
+                "We generate the plot checks from the height map, building footprints and aerial photographs, and "
+                "validate fifty of them by visiting the gardens. Residents choose from a short menu: a rain barrel, "
+                "a green roof on the shed, depaving or a small rain garden. We bundle orders per street to lower "
+                "the price and schedule the work. Six soil-moisture sensors and the sewer operator's overflow data "
+                "show the effect."
+            ),
+            "team": (
+                "Tomás Ribeiro (hydrologist), Eline de Graaf (landscape architect, Dutch-speaking contact for "
+                "residents) and Wei Zhang (software). We made similar analyses for two neighbourhoods in Delft."
+            ),
+        },
+        "groenblauw-ontwerp": {
+            "state": "submitted",
+            "price_eur": 24000,
+            "duration_weeks": 12,
+            "summary": (
+                "With the residents of one street we redesign their front and back gardens in a single afternoon "
+                "on the pavement, then do the work together on four Saturdays: depaving, planting and a shared rain "
+                "garden on the corner. We document costs and litres stored, so that other streets can copy the "
+                "approach without us."
+            ),
+            "understanding": (
+                "The question is not technical: everyone knows that tiles do not absorb water. It is social: how "
+                "does removing tiles become the normal thing to do in a street? In our experience that happens when "
+                "neighbours do it together and see each other's gardens change."
+            ),
+            "solution": (
+                "We start with a street party and a design session at a drawing table on the pavement. Residents "
+                "choose from simple garden designs that each hold 500 to 1,500 litres. On four Saturdays we work "
+                "with them, a gardener and a skip for the tiles, which the municipality collects for reuse. We "
+                "measure the area depaved, estimate the storage per garden with the municipality's own rule of "
+                "thumb, and end with a street manual anyone can follow."
+            ),
+            "team": "Iris van Leeuwen (landscape architect), Nadia El Idrissi (community work) and a gardener from Groningen.",
+        },
+    },
+    "slimmere-afvalinzameling-binnenstad": {
+        "stille-vracht": {
+            "state": "submitted",
+            "price_eur": 41000,
+            "duration_weeks": 16,
+            "summary": (
+                "In de Twijnstraat en omgeving halen we huisvuilzakken en kleine hoeveelheden bedrijfsafval op met "
+                "twee elektrische vrachtfietsen, op tijden die passen bij hoe bewoners en ondernemers leven. De "
+                "ondergrondse containers legen we alleen nog als sensoren aangeven dat ze vol raken. Zo verdwijnt "
+                "een deel van de ritten met grote wagens uit de smalle straten."
+            ),
+            "understanding": (
+                "Het probleem zit niet alleen in te volle of te lege containers, maar in het moment: zakken die om "
+                "zeven uur 's ochtends al buiten staan omdat iemand naar zijn werk moet. Een grote wagen kan niet "
+                "vaker langskomen, een vrachtfiets wel."
+            ),
+            "solution": (
+                "We werken zestien weken in een gebied van ongeveer 900 huishoudens en 120 ondernemers. Bewoners "
+                "kunnen 's avonds tussen 19.00 en 21.00 uur hun zak meegeven aan onze rijder of kwijt in een van "
+                "drie tijdelijke inzamelpunten. Ondernemers melden via een app wanneer ze afval hebben. In twaalf "
+                "ondergrondse containers plaatsen we in overleg met jullie beheerder vulgraadsensoren, en het "
+                "ledigingsschema volgt die metingen. Elke maand rapporteren we het aantal ritten, bijplaatsingen en "
+                "meldingen."
+            ),
+            "team": (
+                "Lotte Verhoeven (oprichter, logistiek), drie vaste rijders uit Utrecht en Koen Bakker, die twaalf "
+                "jaar routes plande bij een afvalinzamelaar."
+            ),
+        },
+        "streetlens": {
+            "state": "draft",
+            "summary": (
+                "Onze camera's op de veegwagens, die toch al dagelijks door de binnenstad rijden, herkennen "
+                "bijplaatsingen naast containers automatisch. Zo ziet de gemeente elke ochtend waar het misgaat, "
+                "voordat er een melding binnenkomt."
+            ),
+            "understanding": (
+                "Meldingen zijn een vertraagd en onvolledig beeld: niet iedereen meldt, en in drukke straten meldt "
+                "iedereen hetzelfde."
+            ),
+        },
+    },
+    "parkeerdruk-woonwijken": {
+        "parkeerlicht": {
+            "state": "submitted",
+            "price_eur": 33000,
+            "duration_weeks": 18,
+            "summary": (
+                "In drie straten in Lombok en Zuilen leggen we 180 draadloze sensoren in het wegdek en meten we "
+                "zestien weken lang, dag en nacht, hoeveel parkeervakken bezet zijn. Geen camera's en geen "
+                "kentekens. Bewoners en gemeente zien dezelfde cijfers op een openbaar dashboard."
+            ),
+            "understanding": (
+                "Op inspraakavonden gaat het over de cijfers, omdat één telling per jaar niet laat zien wat "
+                "bewoners op zaterdagavond meemaken. Een meting die continu loopt en die iedereen kan controleren, "
+                "maakt die discussie overbodig. Privacy is daarbij een harde eis: een sensor in het wegdek weet "
+                "alleen óf er een auto staat."
+            ),
+            "solution": (
+                "Week 1–3: met de verkeerskundigen kiezen we de straten en leggen we de sensoren (een halve dag per "
+                "straat). Week 4–15: meten; elke week controleren we op twee willekeurige momenten met een "
+                "handmatige telling, zodat de nauwkeurigheid zichtbaar wordt. Week 16: een openbare avond in het "
+                "buurthuis met de resultaten per uur en per dag. De data komt beschikbaar via een open API."
+            ),
+            "team": (
+                "Daan Koster (oprichter), Yara Haddad (data-analist) en twee installateurs. We meten parkeerdruk al "
+                "voor Helmond en Veldhoven."
+            ),
+        },
+    },
+    "energy-poverty-households": {
+        "kilowise": {
+            "state": "submitted",
+            "price_eur": 58000,
+            "duration_weeks": 16,
+            "summary": (
+                "We combine energy labels, aggregated smart-meter data and income statistics at building-block "
+                "level into a vulnerability map of Utrecht, without looking at individual households. Outreach "
+                "teams use it to choose which streets to visit first; after twelve weeks we measure whether the "
+                "visits reached more households in need than the current approach."
+            ),
+            "understanding": (
+                "The households that need help most are the least likely to answer a letter or ask for support. "
+                "Today's lists come from payment arrears, which arrive late. A map that shows where energy poverty "
+                "is concentrated lets teams go there before the bills pile up, but only if it respects privacy and "
+                "can be explained to residents."
+            ),
+            "solution": (
+                "Weeks 1–4: data agreements with the grid operator and the housing associations; we only receive "
+                "data aggregated over at least ten connections.\n\n"
+                "Weeks 5–8: the index and the map, checked against the outreach teams' own knowledge of the "
+                "neighbourhoods.\n\n"
+                "Weeks 9–16: two outreach teams work from the map in Overvecht and Kanaleneiland; a third works as "
+                "usual. We compare how many households were reached and how many qualified for support."
+            ),
+            "team": (
+                "Katarzyna Nowak (data scientist, project lead), Jasper van Dam (former energy coach in Utrecht, "
+                "who links the data to the work in the streets) and a privacy officer we hire per project."
+            ),
+        },
+        "warmtemaatje": {
+            "state": "draft",
+            "price_eur": 45000,
+            "summary": (
+                "Energy coaches from the neighbourhood itself knock on doors in the streets that score worst on "
+                "energy labels, sit down at the kitchen table and fit draught strips and radiator foil on the spot."
+            ),
+            "understanding": (
+                "Letters do not work for the households we are looking for. A neighbour who speaks their language "
+                "does."
+            ),
+        },
+    },
+}
+
+# ---------------------------------------------------------------------------
+# Evaluation panels
+#
+# Who sits on which panel, what they declared and scored. Scores follow the default criteria in
+# order: impact (30), feasibility (25), innovation (15), team (15), value for money (15). A score of 1
+# or 5 always has a comment (the form requires one). The scores differ per evaluator and criterion,
+# and on one proposal one evaluator is far from the other two, so the ranking shows a disagreement.
+# ---------------------------------------------------------------------------
+
+PANELS = {
+    "hittestress-versteende-wijken": {
+        "invited_by": "innovatie@utrecht.demo",
+        "members": ["beleid@panel.demo", "informatievoorziening@panel.demo", "uitvoering@panel.demo"],
+        "blind_review": False,
+        "panel_sees_scores": True,
+        "reviews_due_days": 21,  # after the submission deadline
+        "read_by": "innovatie@utrecht.demo",
+        "reviews": [
+            {
+                "evaluator": "beleid@panel.demo", "startup": "groenblauw-ontwerp", "scores": [5, 4, 3, 5, 4],
+                "comments": {
+                    0: "Richt zich precies op de eerste honderd meter rond de voordeur van kwetsbare bewoners; "
+                       "daar vraagt het hitteplan om.",
+                    3: "Participatie met iemand die de talen in de straat spreekt: dat missen we vaak.",
+                },
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Sterk voorstel dat begint bij de bewoners die het meeste last hebben van hitte. De vergelijking "
+                    "met een straat zonder ingreep maakt het effect geloofwaardig. Denk nog na over wie de planten "
+                    "na week twintig water geeft."
+                ),
+            },
+            {
+                "evaluator": "beleid@panel.demo", "startup": "sponge-city-labs", "scores": [3, 3, 4, 4, 2],
+                "recommendation": "maybe",
+                "feedback": (
+                    "Het model is waardevol voor het hitteplan op lange termijn, maar de pilot besteedt veel tijd "
+                    "aan meten voordat er iets koeler wordt. Voor bewoners die deze zomer last hebben, komt het laat."
+                ),
+            },
+            {
+                "evaluator": "beleid@panel.demo", "startup": "regenwinst", "scores": [4, 4, 3, 4, 5],
+                "comments": {4: "Voor dit bedrag bereik je een heel hofje, inclusief tuinadvies."},
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Laagdrempelig en goedkoop, en bewoners doen zelf mee. Het verband tussen regenwater en "
+                    "verkoeling mag sterker onderbouwd worden, maar de aanpak past bij wat een wijk zelf kan."
+                ),
+            },
+            {
+                "evaluator": "informatievoorziening@panel.demo", "startup": "groenblauw-ontwerp",
+                "scores": [4, 4, 3, 4, 3], "recommendation": "shortlist",
+                "feedback": (
+                    "Degelijk plan. De vier meters zijn eenvoudig maar voldoende; spreek vooraf af waar de meetdata "
+                    "terechtkomen, zodat we ze later met andere wijken kunnen vergelijken."
+                ),
+            },
+            {
+                "evaluator": "informatievoorziening@panel.demo", "startup": "sponge-city-labs",
+                "scores": [4, 5, 5, 3, 2],
+                "comments": {
+                    1: "Bouwt op open data die we al hebben (AHN, BGT, bomenregister); technisch goed uitvoerbaar.",
+                    2: "Een toetsbaar hittemodel per straat hebben we nog niet; dit zou het eerste zijn.",
+                },
+                "recommendation": "maybe",
+                "feedback": (
+                    "Technisch het sterkste voorstel: een model dat je kunt toetsen en dat na de pilot van ons "
+                    "blijft. De prijs boven het budget en de lange aanloop maken het lastig; een variant met minder "
+                    "sensoren zou helpen."
+                ),
+            },
+            {
+                "evaluator": "informatievoorziening@panel.demo", "startup": "regenwinst", "scores": [2, 2, 1, 2, 3],
+                "comments": {2: "Slimme regentonnen bestaan al jaren; voor hitte voegt de app weinig toe."},
+                "recommendation": "no",
+                "feedback": (
+                    "Het voorstel gaat vooral over waterberging. Hoe de regentonnen op een hete dag voor verkoeling "
+                    "zorgen, wordt niet duidelijk, en een meting in zes tuinen is te klein om er iets over te zeggen."
+                ),
+            },
+            {
+                "evaluator": "uitvoering@panel.demo", "startup": "groenblauw-ontwerp", "scores": [4, 5, 3, 4, 4],
+                "comments": {1: "Geen graafwerk, losse voeten en bakken: dit kan Stadsbeheer zonder vergunningstraject "
+                                "toestaan."},
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Uitvoerbaar zonder dat de straat open moet, en de bomen in bakken kunnen later verhuizen. Maak "
+                    "wel afspraken over het onderhoud na week twintig: daar gaat het bij tijdelijk groen vaak mis."
+                ),
+            },
+            {
+                "evaluator": "uitvoering@panel.demo", "startup": "regenwinst", "scores": [4, 3, 3, 4, 4],
+                "recommendation": "maybe",
+                "feedback": (
+                    "Praktisch en dicht bij de bewoners. Twintig tonnen in kleine corporatietuinen vraagt wel om "
+                    "toestemming vooraf, en om een afspraak over wie ze in de winter leegmaakt."
+                ),
+            },
+            {
+                # still working on it: a draft, so the panel has one review outstanding
+                "evaluator": "uitvoering@panel.demo", "startup": "sponge-city-labs", "scores": [3, 2, None, None, None],
+                "recommendation": None, "feedback": "", "submit": False,
+            },
+        ],
+        "decisions": [
+            {
+                "startup": "groenblauw-ontwerp", "outcome": "shortlisted", "pitch_days": 30,
+                "motivation": (
+                    "Hoogste gemiddelde score en alle drie de beoordelaars adviseren de shortlist. In de pitch "
+                    "bespreken we het onderhoud na de pilot."
+                ),
+                "pitch_note": "Neem een voorstel mee voor het onderhoud van de beplanting na week twintig.",
+            },
+        ],
+    },
+    "laadpalen-eerlijk-verdelen": {
+        "invited_by": "innovatie@eindhoven.demo",
+        "members": ["beleid@panel.demo", "informatievoorziening@panel.demo", "uitvoering@panel.demo",
+                    "extern@panel.demo"],
+        "blind_review": False,
+        "panel_sees_scores": False,
+        "reviews_due_days": 14,
+        "read_by": "innovatie@eindhoven.demo",
+        "conflicts": [
+            {"evaluator": "extern@panel.demo", "startup": "kerbside-labs", "kind": "former_employer",
+             "note": "Tot vorig voorjaar adviseerde ik Kerbside Labs over hun laadmodel."},
+        ],
+        "reviews": [
+            {
+                "evaluator": "extern@panel.demo", "startup": "parkeerlicht", "scores": [2, 3, 2, 3, 1],
+                "comments": {4: "Voor dit bedrag krijg je een meting van vandaag; voor hetzelfde geld koop je een "
+                                "plan voor drie jaar."},
+                "recommendation": "no",
+                "feedback": (
+                    "Het plaatsen van de sensoren is solide uitgewerkt, maar de vraag ging over vooruitkijken. Een "
+                    "combinatie met een prognose van de laadvraag had het voorstel sterker gemaakt."
+                ),
+            },
+            {
+                "evaluator": "beleid@panel.demo", "startup": "kerbside-labs", "scores": [5, 4, 4, 4, 4],
+                "comments": {0: "Kijkt vooruit en maakt de verdeling over de wijken uitlegbaar aan de raad: precies "
+                                "de vraag."},
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Overtuigend: het voorstel verbindt vraag, netcapaciteit en ruimte in de straat, en toetst de "
+                    "voorspelling aan echte aanvragen. Dat er per wijk een bewonersavond in het plan zit, maakt het "
+                    "bestuurlijk bruikbaar."
+                ),
+            },
+            {
+                "evaluator": "beleid@panel.demo", "startup": "parkeerlicht", "scores": [3, 3, 2, 4, 2],
+                "recommendation": "no",
+                "feedback": (
+                    "Inzicht in het gebruik van de bestaande palen is nuttig, maar het helpt ons niet bij de vraag "
+                    "waar de komende jaren nieuwe palen moeten komen. De prijs ligt bovendien boven het budget."
+                ),
+            },
+            {
+                "evaluator": "informatievoorziening@panel.demo", "startup": "kerbside-labs",
+                "scores": [4, 4, 5, 3, 4],
+                "comments": {2: "Een open-source model, getoetst op onze eigen aanvragen: dat hebben we nog nergens."},
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Goed dat het model als open-source notebook wordt opgeleverd. Let op de RDW-cijfers per "
+                    "postcode: in kleine postcodegebieden zijn de aantallen laag en dus grillig."
+                ),
+            },
+            {
+                "evaluator": "informatievoorziening@panel.demo", "startup": "parkeerlicht",
+                "scores": [3, 4, 2, 4, 3], "recommendation": "maybe",
+                "feedback": (
+                    "Bewezen techniek en een open API, dat waarderen we. De sensoren meten bezetting maar geen "
+                    "laadgedrag; daarvoor moeten de gegevens van de exploitant er alsnog naast."
+                ),
+            },
+            {
+                "evaluator": "uitvoering@panel.demo", "startup": "kerbside-labs", "scores": [4, 3, 4, 4, 3],
+                "recommendation": "shortlist",
+                "feedback": (
+                    "Bruikbaar voor het team dat nu elke aanvraag los beoordeelt. Zorg dat de kaartviewer ook werkt "
+                    "voor collega's zonder datakennis, en plan tijd in voor de overdracht."
+                ),
+            },
+            {
+                "evaluator": "uitvoering@panel.demo", "startup": "parkeerlicht", "scores": [2, 4, 2, 3, 2],
+                "recommendation": "no",
+                "feedback": (
+                    "Sensoren in 150 vakken leggen is goed te doen, maar het levert vooral een rapport over vandaag "
+                    "op. Wij zoeken iets dat helpt bij de keuzes voor de komende drie jaar."
+                ),
+            },
+        ],
+        "decisions": [
+            {
+                "startup": "kerbside-labs", "outcome": "awarded",
+                "motivation": (
+                    "Hoogste score op impact en innovatie; het enige voorstel dat vooruit plant op basis van vraag, "
+                    "netcapaciteit en ruimte. Gegund voor een pilot van zestien weken in drie wijken."
+                ),
+            },
+            {
+                "startup": "parkeerlicht", "outcome": "rejected",
+                "motivation": (
+                    "Het voorstel meet vooral het huidige gebruik van laadpalen en sluit daardoor minder aan op de "
+                    "vraag naar een vooruitkijkende verdeling. De prijs ligt boven het budget."
+                ),
+            },
+        ],
+        "release": {"share_criterion_averages": True, "share_feedback_texts": True},
+    },
+    "rainwater-private-gardens": {
+        # closed five days ago: the panel has accepted, but nobody has started reading yet
+        "invited_by": "innovatie@groningen.demo",
+        "members": ["inkoop@panel.demo", "extern@panel.demo", "bewoner@panel.demo"],
+        "blind_review": True,
+        "panel_sees_scores": False,
+        "reviews_due_days": 16,
+        "read_by": "innovatie@groningen.demo",
+        "read": ["regenwinst", "groenblauw-ontwerp"],  # the officer has not opened Sponge City Labs yet
+        "declared": [],
+        "reviews": [],
+    },
+}
+
+# Panel invitations that are still open (the evaluator's dashboard shows them).
+PENDING_PANEL_INVITATIONS = [
+    {"challenge": "zwerfafval-parken-water", "evaluator": "bewoner@panel.demo", "invited_by": "innovatie@groningen.demo"},
+]

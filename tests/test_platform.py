@@ -175,11 +175,54 @@ def test_demo_data_loads_once_with_every_kind_of_content(app):
     from matchmaker.proposals.models import Proposal
 
     proposals = db.session.scalars(select(Proposal)).all()
-    assert {p.status.value for p in proposals} == {"draft", "submitted", "withdrawn"}
+    assert {p.status.value for p in proposals} == {"draft", "submitted", "withdrawn", "awarded", "rejected"}
     assert any(not p.challenge.is_open and p.status.value == "submitted" for p in proposals)
     kinds = [o.kind.value for o in db.session.scalars(select(Organisation))]
     assert kinds.count("municipality") >= 3 and kinds.count("startup") >= 20
     assert load_demo_data() is False
+    check_demo_looks_real(challenges, proposals)
+
+
+def check_demo_looks_real(challenges, proposals):
+    """Own prices, own words, scores with spread, a disagreement, and states reached by real moves."""
+    from matchmaker.audit.models import AuditEvent
+    from matchmaker.evaluation.models import Review
+    from matchmaker.evaluation.results import ranking
+
+    sent = [p for p in proposals if not p.is_draft]
+    prices = [p.price_cents for p in sent]
+    assert len(set(prices)) == len(prices) and all(p is not None for p in prices)
+    assert any(p.price_cents > p.challenge.budget_max_cents and p.price_justification for p in sent)
+    summaries = [p.summary for p in proposals]
+    assert len(set(summaries)) == len(summaries)
+    assert not any("stelt een pilot voor rond" in s or "proposes a pilot on" in s for s in summaries)
+    for proposal in sent:  # written in the challenge's language
+        english = proposal.challenge.slug in ("rainwater-private-gardens", "energy-poverty-households")
+        assert (" the " in proposal.summary) == english, proposal.challenge.slug
+    assert len({p.duration_weeks for p in sent}) >= 4
+    reviews = [r for r in db.session.scalars(select(Review)) if r.is_submitted]
+    assert len(reviews) >= 12
+    feedback = [r.feedback for r in reviews]
+    assert len(set(feedback)) == len(feedback) and all(len(text) > 60 for text in feedback)
+    values = [s.value for r in reviews for s in r.scores]
+    assert set(values) == {1, 2, 3, 4, 5}
+    assert all(s.comment for r in reviews for s in r.scores if s.value in (1, 5))
+    assert all(len({s.value for s in r.scores}) >= 2 for r in reviews)  # no 4-4-4-4-4
+    flagged = [row for c in challenges if c.current_status.value in ("evaluating", "decided")
+               for row in ranking(c) if row.result.disagreement]
+    assert flagged and max(row.result.spread for row in flagged) > 20
+    # states come from lifecycle moves, at the time they happened
+    actions = [a for (a,) in db.session.execute(select(AuditEvent.action))]
+    for action in ("challenge.published", "challenge.closed", "challenge.cancelled", "challenge.evaluating",
+                   "challenge.decided", "proposal.submitted", "proposal.withdrawn", "review.submitted",
+                   "decision.released", "panel.accepted", "conflict.declared", "question.answered"):
+        assert action in actions, action
+    published = {e.subject_id: e.at for e in db.session.scalars(
+        select(AuditEvent).where(AuditEvent.action == "challenge.published"))}
+    for challenge in challenges:
+        if challenge.published_at is not None:
+            assert abs((published[challenge.id] - challenge.published_at).total_seconds()) < 1
+            assert challenge.published_at < challenge.submissions_close_at
 
 
 def test_language_switch_changes_the_interface(client):

@@ -29,6 +29,7 @@ class AuditEntry:
     data: dict
     ip: str | None
     hidden: bool  # sealed: who and what stay hidden until the deadline
+    actor_name: str | None = None  # the person's name, for the sentence (None when hidden or the system)
 
 
 def challenge_events(challenge) -> list[AuditEvent]:
@@ -46,11 +47,12 @@ def _insiders(challenge) -> set[int]:
     return officers | panel
 
 
-def _emails(events: list[AuditEvent]) -> dict[int, str]:
+def _people(events: list[AuditEvent]) -> dict[int, tuple[str, str]]:
+    """Actor id -> (e-mail address, name)."""
     from ..accounts.models import User
 
     ids = {e.actor_id for e in events if e.actor_id}
-    return {u.id: u.email for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
+    return {u.id: (u.email, u.name) for u in db.session.scalars(select(User).where(User.id.in_(ids)))} if ids else {}
 
 
 def challenge_trail(challenge, reader) -> list[AuditEntry]:
@@ -59,7 +61,7 @@ def challenge_trail(challenge, reader) -> list[AuditEntry]:
     events = challenge_events(challenge)
     sealed = is_sealed(challenge, reader)
     insiders = _insiders(challenge) if sealed else set()
-    emails = _emails(events)
+    people = _people(events)
     admin = bool(getattr(reader, "is_admin", False))
     entries = []
     for event in events:
@@ -67,7 +69,8 @@ def challenge_trail(challenge, reader) -> list[AuditEntry]:
                              or (event.actor_id is not None and event.actor_id not in insiders))
         entries.append(AuditEntry(
             at=event.at, action=event.action, subject_type=event.subject_type, hidden=hidden,
-            actor=None if hidden else emails.get(event.actor_id),
+            actor=None if hidden else people.get(event.actor_id, (None, None))[0],
+            actor_name=None if hidden else people.get(event.actor_id, (None, None))[1],
             subject_id=None if hidden else event.subject_id,
             data={} if hidden else (event.data or {}),
             ip=event.ip if admin and not hidden else None,

@@ -88,6 +88,8 @@ class Challenge(db.Model):
     panel_sees_scores: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     share_criterion_averages: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
     share_feedback_texts: Mapped[bool] = mapped_column(Boolean, default=True, server_default=sa_true())
+    # The panel's deadline for reviews (set on the panel page; after the submission deadline).
+    reviews_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     no_award_reason: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)

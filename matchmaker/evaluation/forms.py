@@ -58,6 +58,10 @@ class PanelSettingsForm(FlaskForm):
                  ("blind", _l("Blind: names, e-mail addresses, websites and file names are hidden"))],
         default="open")
     panel_sees_scores = BooleanField(_l("Evaluators who submitted their own review may see the others' scores"))
+    reviews_due_at = LocalDateTimeField(
+        _l("Deadline for the panel's reviews"), validators=[Optional()],
+        description=_l("Dutch time; after the submission deadline. Evaluators see it in their queue and on "
+                       "their dashboard. Leave empty for no deadline."))
 
 
 class BlindDeclarationForm(FlaskForm):

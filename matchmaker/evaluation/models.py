@@ -52,6 +52,7 @@ class PanelSeat(db.Model):
 
     challenge: Mapped[Challenge] = relationship()
     user: Mapped[User | None] = relationship(foreign_keys=[user_id])
+    invited_by: Mapped[User | None] = relationship(foreign_keys=[invited_by_id])
 
     @property
     def is_active(self) -> bool:

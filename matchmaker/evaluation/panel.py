@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import select
@@ -44,6 +47,10 @@ def panel_warnings(challenge: Challenge) -> list[str]:
         warnings.append(ngettext("The panel has %(num)d member; invite at least %(min)d so that no single view decides.",
                                  "The panel has %(num)d members; invite at least %(min)d so that no single view "
                                  "decides.", len(seats), min=MIN_MEMBERS))
+    if challenge.reviews_due_at is not None and reviews_due_problem(challenge, challenge.reviews_due_at):
+        warnings.append(_("The panel's deadline (%(due)s) is no longer after the submission deadline, which was "
+                          "extended: set a new one below.",
+                          due=format_datetime(challenge.reviews_due_at, "d MMMM y, HH:mm")))
     disciplines = {seat.discipline for seat in seats}
     if len(disciplines) < MIN_DISCIPLINES:
         warnings.append(ngettext("The panel covers %(num)d discipline; a multidisciplinary panel has at least "
@@ -93,7 +100,21 @@ def accepted_by(seat: PanelSeat, user: User) -> bool:
 
 
 def accept_seat(*, token: str, user: User) -> PanelSeat:
-    seat = find_seat_by_token(token)
+    return _accept(find_seat_by_token(token), user)
+
+
+def accept_invited_seat(*, seat: PanelSeat, user: User) -> PanelSeat:
+    """Accept from the dashboard, without the e-mail's link: the account must have confirmed the
+    invited address itself (the link would prove nothing more)."""
+    if seat.email != user.email:
+        raise NotAllowed(_("This invitation was sent to %(email)s. Sign in with that address to accept it.",
+                           email=seat.email))
+    if not user.is_verified:
+        raise DomainError(_("Confirm your e-mail address first, or use the link in the invitation."))
+    return _accept(seat, user)
+
+
+def _accept(seat: PanelSeat | None, user: User) -> PanelSeat:
     if invitations.check_acceptable(seat, user, accepted_by_user=seat is not None and accepted_by(seat, user)):
         return seat  # accepting twice is harmless
     taken = db.session.scalar(select(PanelSeat).where(PanelSeat.challenge_id == seat.challenge_id,
@@ -118,7 +139,20 @@ def revoke_seat(*, seat: PanelSeat, user: User) -> None:
     record_event(actor=user, action="panel.revoked", subject=seat, data={"email": seat.email})
 
 
-def update_settings(*, challenge: Challenge, user: User, blind_review: bool, panel_sees_scores: bool) -> None:
+UNCHANGED = object()  # `update_settings(reviews_due_at=...)` left out: keep the panel's deadline as it is
+
+
+def reviews_due_problem(challenge: Challenge, reviews_due_at: datetime | None) -> str | None:
+    """The panel's deadline comes after the submission deadline (the panel cannot start earlier)."""
+    close_at = challenge.submissions_close_at
+    if reviews_due_at is not None and close_at is not None and reviews_due_at <= close_at:
+        return _("The panel's deadline must come after the submission deadline (%(when)s).",
+                 when=format_datetime(close_at, "d MMMM y, HH:mm"))
+    return None
+
+
+def update_settings(*, challenge: Challenge, user: User, blind_review: bool, panel_sees_scores: bool,
+                    reviews_due_at=UNCHANGED) -> None:
     if not permissions.can_manage_panel(user, challenge):
         raise NotAllowed(_("Only officers of this municipality can change the evaluation settings."))
     from .reviews import any_review_started
@@ -126,15 +160,23 @@ def update_settings(*, challenge: Challenge, user: User, blind_review: bool, pan
     if blind_review != challenge.blind_review and any_review_started(challenge):
         raise DomainError(_("Blind or open can only be chosen before the panel starts reading."),
                           field="blind_review")
+    if reviews_due_at is UNCHANGED:
+        reviews_due_at = challenge.reviews_due_at
+    problem = reviews_due_problem(challenge, reviews_due_at) if reviews_due_at != challenge.reviews_due_at else None
+    if problem:
+        raise ValidationFailed(problem, field="reviews_due_at")
     changes = {}
     if blind_review != challenge.blind_review:
         changes["blind_review"] = blind_review
     if panel_sees_scores != challenge.panel_sees_scores:
         changes["panel_sees_scores"] = panel_sees_scores
+    if reviews_due_at != challenge.reviews_due_at:
+        changes["reviews_due_at"] = reviews_due_at.isoformat() if reviews_due_at else None
     if not changes:
         return
     challenge.blind_review = blind_review
     challenge.panel_sees_scores = panel_sees_scores
+    challenge.reviews_due_at = reviews_due_at
     db.session.flush()
     record_event(actor=user, action="evaluation.settings_changed", subject=challenge, data=changes)
 

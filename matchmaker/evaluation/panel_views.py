@@ -68,6 +68,31 @@ def accept(token: str):
                            problem=invitations.problem_for(seat, current_user, accepted_by_user=accepted))
 
 
+@bp.route("/invitations/seats/<id:seat_id>", methods=["GET", "POST"])
+@login_required
+def accept_pending(seat_id: int):
+    """A pending invitation opened from the dashboard: only for the invited address, which the
+    account must have confirmed (otherwise the link in the e-mail is the way)."""
+    seat = get_or_404(PanelSeat, seat_id)
+    if seat.email != current_user.email:
+        abort(404)
+    form = EmptyForm()
+    if form.validate_on_submit():
+        try:
+            seat = panel.accept_invited_seat(seat=seat, user=current_user)
+        except DomainError as error:
+            show_error(error)
+        else:
+            commit()
+            flash(_("You are on the panel for %(title)s.", title=seat.challenge.title), "success")
+            return redirect(url_for("panel.queue", seat_id=seat.id))
+    accepted = panel.accepted_by(seat, current_user)
+    problem = invitations.problem_for(seat, current_user, accepted_by_user=accepted)
+    if problem is None and not accepted and not current_user.is_verified:
+        problem = _("Confirm your e-mail address first, or use the link in the invitation.")
+    return render_template("evaluation/accept.html", seat=seat, form=form, accepted=accepted, problem=problem)
+
+
 @bp.route("/<id:seat_id>/conflicts", methods=["GET", "POST"])
 @login_required
 def declare_all(seat_id: int):

@@ -6,7 +6,9 @@ from flask_babel import ngettext
 from flask_login import current_user, login_required
 
 from ..audit.listing import challenge_trail
+from ..audit.sentences import describe
 from ..challenges.lookup import challenge_for
+from ..challenges.permissions import can_manage_challenge
 from ..database import commit
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline
@@ -15,7 +17,7 @@ from ..organisations.forms import EmptyForm
 from ..proposals.models import Proposal
 from ..proposals.permissions import is_sealed
 from ..web import csv_response, get_or_404, show_error
-from . import conflicts, decisions, exports, panel, permissions, results, reviews
+from . import conflicts, decisions, exports, panel, permissions, results, reviews, tabs
 from .forms import DecisionForm, InviteEvaluatorForm, PanelSettingsForm, ReleaseForm
 from .models import PanelSeat, Review
 
@@ -26,6 +28,12 @@ def _challenge(ref: str, allowed=permissions.can_manage_panel):
     return challenge_for(current_user, ref, allowed)
 
 
+@bp.app_template_global("evaluation_tabs")
+def evaluation_tabs(challenge) -> list[tabs.Tab]:
+    """The evaluation tab bar for the signed-in officer (asked by `evaluation_nav` in _labels.html)."""
+    return tabs.evaluation_tabs(current_user, challenge)
+
+
 def fit_scores(challenge) -> dict[int, float]:
     """The matcher's advice for each proposal (0-100)."""
     from ..recommendations.services import proposal_fit_scores
@@ -33,13 +41,23 @@ def fit_scores(challenge) -> dict[int, float]:
     return proposal_fit_scores(challenge)
 
 
+def _settings_form(challenge) -> PanelSettingsForm:
+    return PanelSettingsForm(formdata=None, data={"blind_review": "blind" if challenge.blind_review else "open",
+                                                  "panel_sees_scores": challenge.panel_sees_scores,
+                                                  "reviews_due_at": challenge.reviews_due_at})
+
+
+def _render_panel(challenge, form=None, settings=None, status=200):
+    return render_template("evaluation/panel.html", challenge=challenge, form=form or InviteEvaluatorForm(formdata=None),
+                           settings=settings or _settings_form(challenge), seats=panel.seats_of(challenge),
+                           warnings=panel.panel_warnings(challenge), button_form=EmptyForm()), status
+
+
 @bp.route("/panel", methods=["GET", "POST"])
 @login_required
 def panel_page(ref: str):
     challenge = _challenge(ref)
     form = InviteEvaluatorForm()
-    settings = PanelSettingsForm(formdata=None, data={"blind_review": "blind" if challenge.blind_review else "open",
-                                                      "panel_sees_scores": challenge.panel_sees_scores})
     if form.validate_on_submit():
         try:
             panel.invite_evaluator(challenge=challenge, user=current_user, email=form.email.data,
@@ -50,9 +68,7 @@ def panel_page(ref: str):
             commit()
             flash(_("Invitation sent to %(email)s.", email=form.email.data), "success")
             return redirect(url_for("evaluation.panel_page", ref=challenge.id))
-    return render_template("evaluation/panel.html", challenge=challenge, form=form, settings=settings,
-                           seats=panel.seats_of(challenge), warnings=panel.panel_warnings(challenge),
-                           button_form=EmptyForm()), 422 if form.errors else 200
+    return _render_panel(challenge, form=form, status=422 if form.errors else 200)
 
 
 @bp.post("/panel/settings")
@@ -61,15 +77,17 @@ def panel_settings(ref: str):
     challenge = _challenge(ref)
     form = PanelSettingsForm()
     if not form.validate_on_submit():
-        abort(400)
+        if set(form.errors) != {"reviews_due_at"}:
+            abort(400)
+        return _render_panel(challenge, settings=form, status=422)  # a date that cannot be read
     try:
         panel.update_settings(challenge=challenge, user=current_user, blind_review=form.blind_review.data == "blind",
-                              panel_sees_scores=form.panel_sees_scores.data)
+                              panel_sees_scores=form.panel_sees_scores.data, reviews_due_at=form.reviews_due_at.data)
     except DomainError as error:
-        show_error(error)
-    else:
-        commit()
-        flash(_("The evaluation settings are saved."), "success")
+        show_error(error, form)
+        return _render_panel(challenge, settings=form, status=422)
+    commit()
+    flash(_("The evaluation settings are saved."), "success")
     return redirect(url_for("evaluation.panel_page", ref=challenge.id))
 
 
@@ -220,8 +238,10 @@ def report(ref: str):
 @login_required
 def audit(ref: str):
     challenge = _challenge(ref, permissions.can_read_audit)
+    entries = challenge_trail(challenge, current_user)
     return render_template("evaluation/audit.html", challenge=challenge,
-                           entries=challenge_trail(challenge, current_user),
+                           rows=list(zip(entries, describe(entries, current_user))),
+                           can_manage=can_manage_challenge(current_user, challenge),
                            sealed=is_sealed(challenge, current_user), with_ip=current_user.is_admin)
 
 

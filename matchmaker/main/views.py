@@ -10,9 +10,8 @@ from ..enums import OrgKind
 from ..extensions import db
 from ..organisations.models import Organisation
 from ..organisations.permissions import organisations_of
-from ..proposals.services import proposals_of
-from ..recommendations.services import challenges_for_startup
 from ..web import safe_next
+from . import todo
 
 bp = Blueprint("main", __name__)
 
@@ -44,15 +43,19 @@ def index():
 @bp.get("/dashboard")
 @login_required
 def dashboard():
+    """A to-do list per role the person has (officer, evaluator, startup), then their lists."""
+    municipalities = organisations_of(current_user, OrgKind.MUNICIPALITY)
     startups = organisations_of(current_user, OrgKind.STARTUP)
+    evaluator = todo.evaluator_todo(current_user)
     return render_template(
         "main/dashboard.html",
-        municipalities=organisations_of(current_user, OrgKind.MUNICIPALITY),
+        municipalities=municipalities,
         startups=startups,
+        officer=todo.officer_todo(current_user) if municipalities else None,
+        evaluator=evaluator if evaluator.has_role else None,
+        startup=todo.startup_todo(current_user) if startups else None,
         managed=challenge_services.challenges_managed_by(current_user),
         saved=challenge_services.saved_challenges(current_user),
-        proposals=proposals_of(current_user),
-        recommended=[(startup, challenges_for_startup(startup)) for startup in startups],
     )
 
 

@@ -135,6 +135,19 @@ def startups_for_challenge(challenge: Challenge, limit: int = 50) -> list[Match]
     return _load(Organisation, results or [])
 
 
+def shown_score(score: float) -> int:
+    """A fit as the pages show it: a whole number, rounded as `fit_score` in _why.html rounds it."""
+    return int("%.0f" % score)  # noqa: UP031 (the template's own format, so both round alike)
+
+
+def fit_of_startup(challenge: Challenge, startup: Organisation) -> int | None:
+    """The fit of one startup with a challenge, as "Startups that fit" shows it (None: no fit).
+    A record's score does not depend on the other records, so ranking only this one gives the
+    number the officer saw in the full list."""
+    results = _rank("startups", challenge_record(challenge), top=1, only=[str(startup.id)])
+    return shown_score(results[0].score) if results else None
+
+
 def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) -> list[Match]:
     """The head of a ranking: scores of at least `share` of the best one (the tail stays one click away)."""
     if not matches:
@@ -144,7 +157,13 @@ def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) ->
 
 
 def challenges_for_startup(startup: Organisation, limit: int = 5) -> list[Match]:
-    open_ids = [str(i) for i in db.session.scalars(select(Challenge.id).where(open_condition()))]
+    """Open challenges that fit the startup's profile, leaving out those it already answered (a draft,
+    submitted or withdrawn proposal): those are on its list of applications."""
+    from ..proposals.models import Proposal
+
+    answered = select(Proposal.challenge_id).where(Proposal.startup_id == startup.id)
+    open_ids = [str(i) for i in db.session.scalars(
+        select(Challenge.id).where(open_condition(), Challenge.id.not_in(answered)))]
     if not open_ids:
         return []
     results = _rank("challenges", startup_record(startup), top=limit, only=open_ids)

@@ -42,7 +42,8 @@ def invite(ref: str, startup_id: int):
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:
-        invitations.invite_to_apply(challenge=challenge, startup=startup, user=current_user)
+        invitations.invite_to_apply(challenge=challenge, startup=startup, user=current_user,
+                                    score=services.fit_of_startup(challenge, startup) if startup.is_startup else None)
     except DomainError as error:
         show_error(error)
     else:

@@ -1,7 +1,7 @@
 """languages: a challenge's own language, default criteria by key, whether a user chose a language
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0010 (written on 0007; chained after 0010, which reached main first)
 
 * `challenges.language` ("nl" or "en"): the language the challenge is written in, so pages in the
   other language can mark its text (WCAG 3.1.2). Existing rows take the first of `languages`.
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = '0009'
-down_revision = '0007'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

@@ -154,12 +154,14 @@ def test_custom_anchors_are_kept_and_other_scales_have_none(make):
 def test_migration_0009_backfills_keys_anchors_and_the_challenges_language(tmp_path):
     """Existing rows get a key when their name is a default name in Dutch or English, default anchors
     are emptied, and a challenge takes the first of its languages (on a database of the suite's kind)."""
+    from alembic.script import ScriptDirectory
     from flask_migrate import downgrade, upgrade
 
-    from matchmaker import create_app
+    from matchmaker import PROJECT_ROOT, create_app
 
     from ..factories import Factory
 
+    before = ScriptDirectory(str(PROJECT_ROOT / "migrations")).get_revision("0009").down_revision
     settings, drop = private_database(tmp_path)
     other = create_app({"TESTING": True, "SECRET_KEY": "x", "MAIL_BACKEND": "memory", "RATELIMIT_ENABLED": False,
                         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000", **settings})
@@ -171,7 +173,7 @@ def test_migration_0009_backfills_keys_anchors_and_the_challenges_language(tmp_p
             dutch_first = factory.challenge(languages=["nl"]).id
             user = factory.user(locale="en").id
             db.session.commit()
-            downgrade(revision="0007")
+            downgrade(revision=before)
             criteria = sa.table("criteria", sa.column("challenge_id"), sa.column("name"), sa.column("description"),
                                 sa.column("weight"), sa.column("position"), sa.column("scale_min"),
                                 sa.column("scale_max"), sa.column("anchors", sa.JSON))
@@ -199,7 +201,7 @@ def test_migration_0009_backfills_keys_anchors_and_the_challenges_language(tmp_p
 
             assert db.session.get(User, user).locale_chosen is False
             db.session.remove()
-            downgrade(revision="0007")  # and back down, without losing the rows
+            downgrade(revision=before)  # and back down, without losing the rows
             with db.engine.connect() as connection:
                 assert connection.execute(sa.text("SELECT count(*) FROM criteria")).scalar() == 3
                 assert connection.execute(sa.text("SELECT count(*) FROM users")).scalar() == 1
