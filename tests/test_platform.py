@@ -7,6 +7,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import select
+from sqlalchemy import text as sa_text
 
 from matchmaker import create_app
 from matchmaker.config import ConfigError, resolve_secret_key
@@ -406,3 +407,32 @@ def test_migrations_go_down_and_up_again(tmp_path):
         upgrade()
         assert "apply_invitations" in inspect(db.engine).get_table_names()
         db.engine.dispose()
+
+
+def test_upgrading_an_old_sqlite_database_keeps_every_row(tmp_path):
+    """SQLite alters a table by rebuilding it; with foreign keys on, that used to cascade and delete the
+    rows pointing at the rebuilt table (0004 rebuilt `users` and every membership was gone)."""
+    import sqlite3
+
+    from flask_migrate import upgrade
+
+    path = tmp_path / "old.db"
+    other = create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": f"sqlite:///{path}",
+                        "MAIL_BACKEND": "memory", "RATELIMIT_ENABLED": False})
+    with other.app_context():
+        upgrade(revision="0003")
+        db.session.execute(sa_text(
+            "INSERT INTO users (id, email, name, password_hash, locale, is_admin, active, session_token, created_at)"
+            " VALUES (1, 'a@example.org', 'A', 'x', 'nl', 0, 1, 't', '2026-01-01 00:00:00')"))
+        db.session.execute(sa_text(
+            "INSERT INTO organisations (id, kind, name, slug, description, capabilities, sectors, created_at,"
+            " updated_at) VALUES (1, 'startup', 'S', 's', '', '[]', '[]', '2026-01-01', '2026-01-01')"))
+        db.session.execute(sa_text(
+            "INSERT INTO memberships (id, user_id, organisation_id, role, created_at)"
+            " VALUES (1, 1, 1, 'owner', '2026-01-01')"))
+        db.session.commit()
+        upgrade()
+        db.session.remove()
+        db.engine.dispose()
+    rows = sqlite3.connect(path).execute("SELECT user_id, organisation_id FROM memberships").fetchall()
+    assert rows == [(1, 1)]
