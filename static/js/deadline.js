@@ -35,7 +35,7 @@
       }
     });
     form.querySelectorAll("button[type=submit], input[type=submit], button:not([type]), [data-deadline-hide]")
-      .forEach(function (el) { el.hidden = true; el.disabled = true; });
+      .forEach(function (el) { el.hidden = true; el.style.display = "none"; el.disabled = true; });
     form.dispatchEvent(new CustomEvent("deadline:passed", { bubbles: true }));
   }
 
