@@ -150,3 +150,15 @@ def test_after_the_question_deadline_the_page_says_when_it_ended(startup_client)
     page = client.get(f"/challenges/{challenge.slug}").get_data(as_text=True)
     assert "The question period ended on " in page and "questions can no longer be asked." in page
     assert '<form id="questions-form"' not in page
+
+
+def test_the_receipt_after_the_deadline_no_longer_speaks_of_a_coming_deadline(startup_client, make):
+    client, startup, challenge = startup_client
+    proposal = make.proposal(challenge=challenge, startup=startup)
+    before = client.get(f"/proposals/{proposal.id}/receipt/1").get_data(as_text=True)
+    assert "Proposals stay sealed until the deadline" in before
+    challenge.submissions_close_at = utcnow() - timedelta(minutes=5)
+    challenge.questions_close_at = challenge.submissions_close_at
+    after = client.get(f"/proposals/{proposal.id}/receipt/1").get_data(as_text=True)
+    assert "until the deadline" not in after
+    assert "The deadline has passed. The latest version submitted before it counts" in after
