@@ -144,6 +144,7 @@ SENTENCES: dict[str, Sentence] = {
                                               "their e-mail confirmation") if c.data.get("again") else
                                             _("A visitor without an account wrote a draft proposal and was sent a "
                                               "confirmation link")),
+    "application.link_resent": lambda c: _("A visitor without an account asked for the confirmation link again"),
     "application.confirmed": lambda c: _("%(actor)s confirmed their e-mail address; the draft became %(proposal)s",
                                          actor=c.actor, proposal=c.proposal),
     # the panel
@@ -211,6 +212,8 @@ HIDDEN: dict[str, Callable[[], str]] = {
     "proposal.withdrawn": lambda: _("A startup withdrew a proposal (hidden until the deadline)"),
     "application.pending_saved": lambda: _("Someone wrote a draft proposal, waiting for their e-mail confirmation "
                                            "(hidden until the deadline)"),
+    "application.link_resent": lambda: _("Someone asked for their confirmation link again (hidden until the "
+                                         "deadline)"),
     "application.confirmed": lambda: _("Someone confirmed their e-mail address and their draft became a proposal "
                                        "(hidden until the deadline)"),
 }

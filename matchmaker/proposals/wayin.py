@@ -165,6 +165,7 @@ def resend_pending(*, pending: PendingApplication) -> None:
     if pending.accepted_at is not None or pending.revoked_at is not None:
         return
     _mail_link(pending, invitations.issue(pending))
+    record_event(actor=None, action="application.link_resent", subject=pending)
 
 
 def _mail_link(pending: PendingApplication, token: str) -> None:

@@ -325,3 +325,18 @@ def test_next_survives_registration_confirmation_and_the_profile(client, make, c
     assert response.status_code == 302 and response.headers["Location"] == apply_path
     assert 'id="startup_name"' not in client.get(apply_path).get_data(as_text=True)
     assert db.session.scalar(select(User)).has_password is False and PASSWORD
+
+
+def test_the_pending_draft_stays_sealed_in_the_audit_trail_and_a_resend_is_recorded(client, make, challenge,
+                                                                                     outbox):
+    key = form_key_of(open_apply(client, challenge))
+    send(client, challenge, key)
+    response = client.post("/challenges/afval/apply/resend")
+    assert response.status_code == 302 and len(outbox("founder@afvalslim.nl")) == 2
+    assert "again. Only the newest link works." in client.get(response.headers["Location"]).get_data(as_text=True)
+    officer = make.officer(challenge.organisation)
+    login(client, officer)
+    page = client.get(f"/challenges/{challenge.id}/audit").get_data(as_text=True)
+    assert "Someone wrote a draft proposal, waiting for their e-mail confirmation (hidden until the deadline)" in page
+    assert "Someone asked for their confirmation link again (hidden until the deadline)" in page
+    assert "founder@afvalslim.nl" not in page and "Afvalslim" not in page
