@@ -9,8 +9,8 @@ from ..evaluation.decisions import public_awards
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
-from ..proposals.permissions import can_apply
 from ..proposals.services import count_submitted, my_proposal
+from ..proposals.wayin import refusal as apply_refusal
 from ..recommendations.invitations import invitations_of
 from ..recommendations.services import similar_challenges
 from ..themes import THEMES
@@ -73,7 +73,7 @@ def _render_show(challenge, question_form=None, status=200):
         can_manage=permissions.can_manage_challenge(current_user, challenge),
         can_ask=permissions.can_ask_question(current_user, challenge),
         can_save=permissions.can_save_challenge(current_user, challenge),
-        can_apply=can_apply(current_user, challenge),
+        can_apply=apply_refusal(current_user, challenge) is None,
         my_proposal=my_proposal(challenge, current_user),
         awards=public_awards(challenge),
     ), status
