@@ -53,13 +53,15 @@ def evaluation_rows(challenge: Challenge) -> list[list]:
     return rows
 
 
-def audit_rows(entries, *, with_ip: bool) -> list[list]:
-    """The audit trail as CSV rows; the IP column only for administrators."""
-    header = ["at_utc", "actor", "action", "subject", "subject_id", "data"] + (["ip"] if with_ip else [])
+def audit_rows(entries, sentences: list[str], *, with_ip: bool) -> list[list]:
+    """The audit trail as CSV rows: the raw record, then the event as a sentence in the reader's language; the
+    IP column only for administrators."""
+    header = ["at_utc", "actor", "action", "subject", "subject_id", "data", "description"] + (
+        ["ip"] if with_ip else [])
     rows = [header]
-    for entry in entries:
+    for entry, text in zip(entries, sentences, strict=True):
         actor = "(hidden until the deadline)" if entry.hidden else (entry.actor or "system")
         row = [entry.at.isoformat(), actor, entry.action, entry.subject_type, entry.subject_id or "",
-               json.dumps(entry.data, ensure_ascii=False, sort_keys=True) if entry.data else ""]
+               json.dumps(entry.data, ensure_ascii=False, sort_keys=True) if entry.data else "", text]
         rows.append(row + ([entry.ip or ""] if with_ip else []))
     return rows

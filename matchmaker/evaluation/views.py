@@ -249,5 +249,6 @@ def audit(ref: str):
 @login_required
 def audit_csv(ref: str):
     challenge = _challenge(ref, permissions.can_read_audit)
-    rows = exports.audit_rows(challenge_trail(challenge, current_user), with_ip=current_user.is_admin)
+    entries = challenge_trail(challenge, current_user)
+    rows = exports.audit_rows(entries, describe(entries, current_user), with_ip=current_user.is_admin)
     return csv_response(rows, f"{challenge.slug}-audit.csv")

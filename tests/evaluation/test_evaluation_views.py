@@ -1,3 +1,5 @@
+import csv
+import io
 import re
 
 from sqlalchemy import select
@@ -243,4 +245,8 @@ def test_audit_page_and_csv(client, evaluation):
     page = client.get(f"/challenges/{challenge.id}/audit").get_data(as_text=True)
     assert "evaluation.settings_changed" in page and evaluation["officer"].email in page
     csv_text = client.get(f"/challenges/{challenge.id}/audit.csv").get_data(as_text=True)
-    assert "evaluation.settings_changed" in csv_text
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    changed = [row for row in rows if row["action"] == "evaluation.settings_changed"]
+    officer = evaluation["officer"]
+    assert changed and changed[0]["description"] == (
+        f"{officer.name or officer.email} changed the evaluation settings: blind review (names hidden)")
