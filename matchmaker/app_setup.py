@@ -155,6 +155,7 @@ def _register_blueprints(app: Flask) -> None:
     from .evaluation.views import bp as evaluation_bp
     from .main.views import bp as main_bp
     from .organisations.views import bp as organisations_bp
+    from .proposals import autosave  # noqa: F401  (its routes are on the proposals blueprint)
     from .proposals.views import bp as proposals_bp
     from .recommendations.views import bp as recommendations_bp
 

@@ -98,23 +98,4 @@
       }, 0);
     });
   });
-
-  // Live countdowns for elements with data-deadline (ISO time, UTC).
-  var countdowns = document.querySelectorAll("[data-deadline]");
-  if (countdowns.length && window.Intl && Intl.RelativeTimeFormat) {
-    var lang = document.documentElement.lang || "nl";
-    var rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
-    var tick = function () {
-      countdowns.forEach(function (el) {
-        var ms = new Date(el.getAttribute("data-deadline")).getTime() - Date.now();
-        var abs = Math.abs(ms), text;
-        if (abs >= 2 * 86400000) text = rtf.format(Math.round(ms / 86400000), "day");
-        else if (abs >= 2 * 3600000) text = rtf.format(Math.round(ms / 3600000), "hour");
-        else text = rtf.format(Math.round(ms / 60000), "minute");
-        el.textContent = text;
-      });
-    };
-    tick();
-    setInterval(tick, 30000);
-  }
 })();

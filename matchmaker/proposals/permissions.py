@@ -64,6 +64,11 @@ def can_edit_proposal(user, proposal) -> bool:
     )
 
 
+def can_autosave(user, proposal) -> bool:
+    """Autosave keeps drafts only: a submitted proposal's changes are saved with the buttons."""
+    return can_edit_proposal(user, proposal) and proposal.is_draft
+
+
 def can_withdraw_proposal(user, proposal) -> bool:
     return can_view_own_proposal(user, proposal) and PROPOSAL.can(proposal, "withdraw")
 

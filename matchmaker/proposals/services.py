@@ -153,14 +153,16 @@ def _open_for_change(proposal: Proposal, user: User, data: dict, expected_versio
 
 
 def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
-                  upload=None, remove_attachment: bool = False) -> Outcome:
-    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
+                  upload=None, remove_attachment: bool = False, audit: bool = True) -> Outcome:
+    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required.
+    `audit=False` (autosave, a few minutes after the last audited save) leaves the audit trail alone."""
     proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
     if not fresh:
         return Outcome(proposal, replay=True)
     problems = _apply(proposal, data, upload, remove_attachment)
     db.session.flush()
-    record_event(actor=user, action="proposal.saved", subject=proposal)
+    if audit:
+        record_event(actor=user, action="proposal.saved", subject=proposal)
     return Outcome(proposal, problems=problems)
 
 

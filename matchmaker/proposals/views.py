@@ -4,6 +4,7 @@ from flask_login import current_user, login_required
 
 from ..challenges.lookup import challenge_for
 from ..database import commit
+from ..deadlines import freeze_form
 from ..enums import ProposalStatus
 from ..errors import DomainError, ValidationFailed
 from ..organisations.forms import EmptyForm
@@ -47,6 +48,8 @@ def _prepare_form(form: ProposalForm, challenge, proposal=None) -> None:
 
 
 def _render_form(form, challenge, proposal, status=200):
+    if not challenge.is_open:
+        freeze_form(form)  # after the deadline the form is read-only, before anyone types
     startups = permissions.startups_of(current_user)
     startup = proposal.startup if proposal is not None else (startups[0] if startups else None)
     return render_template(
