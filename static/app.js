@@ -12,7 +12,43 @@
       var open = nav.classList.toggle("open");
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
+    // Escape closes the open menu and puts the focus back on its button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !nav.classList.contains("open")) return;
+      nav.classList.remove("open");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    });
   }
+
+  // After a failed submit the error summary takes the focus, so it is read first and its links are next.
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
+  // The criteria editor keeps a running total of the weights (rows without a name do not count).
+  document.querySelectorAll("[data-weights-total]").forEach(function (form) {
+    var out = document.getElementById(form.getAttribute("data-weights-total"));
+    if (!out) return;
+    var template = out.getAttribute("data-template");
+    var target = parseInt(out.getAttribute("data-target"), 10) || 100;
+    function update() {
+      var total = 0;
+      form.querySelectorAll("[data-criterion-row]").forEach(function (row) {
+        var name = row.querySelector("input[name$='-name']");
+        var weight = row.querySelector("input[name$='-weight']");
+        var value = weight ? parseInt(weight.value, 10) : NaN;
+        if (name && name.value.trim() && !isNaN(value)) total += value;
+      });
+      out.querySelector("[data-total]").textContent = template.replace("{total}", total);
+      out.classList.toggle("over", total !== target);
+      out.classList.toggle("ok", total === target);
+    }
+    form.addEventListener("input", update);
+    update();
+  });
 
   // Character counters for fields with a maxlength or data-max-words.
   document.querySelectorAll("textarea[maxlength], input[data-counter]").forEach(function (field) {
