@@ -253,7 +253,7 @@ def test_reading_order_is_the_visual_order(live_server, page_factory, world, wid
     apply = page.locator("a:has-text('Schrijf in met je startup'), a:has-text('Apply with your startup')").first
     assert apply.count() == 1
     before_qa = page.evaluate("""() => {
-      const apply = [...document.querySelectorAll('main a')].find(a => a.href.includes('/register'));
+      const apply = [...document.querySelectorAll('main a')].find(a => a.href.includes('/apply'));
       const qa = document.getElementById('qa');
       return !!(apply.compareDocumentPosition(qa) & Node.DOCUMENT_POSITION_FOLLOWING);
     }""")
