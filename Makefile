@@ -28,10 +28,10 @@ run: install
 	$(BIN)/flask run --host 127.0.0.1 --port 5000
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto
 
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/test} $(BIN)/pytest -n auto
 
 worker: install
 	$(BIN)/flask worker
