@@ -97,6 +97,10 @@ def _released(c: Context) -> str:
     return ngettext("%(actor)s released %(num)d decision", "%(actor)s released %(num)d decisions", n, actor=c.actor)
 
 
+def _traffic_light(value) -> str:
+    return {"green": _("green"), "amber": _("amber"), "red": _("red")}.get(value, "–")
+
+
 def _invited_to_apply(c: Context) -> str:
     startup = c.data.get("startup") or _("a startup")
     if c.data.get("score") is None:
@@ -191,6 +195,16 @@ SENTENCES: dict[str, Sentence] = {
     "user.password_changed": lambda c: _("%(actor)s changed their password", actor=c.actor),
     "user.activated": lambda c: _("%(actor)s activated the account", actor=c.actor),
     "user.deactivated": lambda c: _("%(actor)s deactivated the account", actor=c.actor),
+    # pilots
+    "pilot.created": lambda c: _("The award started a pilot in the planned state"),
+    "pilot.plan_changed": lambda c: _("%(actor)s changed the pilot's plan", actor=c.actor),
+    "pilot.started": lambda c: _("%(actor)s started the pilot", actor=c.actor),
+    "pilot.check_in": lambda c: _("%(actor)s wrote a check-in (%(light)s)", actor=c.actor,
+                                  light=_traffic_light(c.data.get("light"))),
+    "pilot.demo_day": lambda c: _("%(actor)s recorded the demo day", actor=c.actor),
+    "pilot.extended": lambda c: _("%(actor)s extended the pilot", actor=c.actor),
+    "pilot.continued": lambda c: _("%(actor)s decided to continue the pilot to a contract", actor=c.actor),
+    "pilot.stopped": lambda c: _("%(actor)s decided to stop the pilot", actor=c.actor),
 }
 
 # While the seal holds: what happened, never by whom or to which proposal.

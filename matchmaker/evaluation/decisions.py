@@ -19,6 +19,7 @@ from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
 from ..lifecycle import Lifecycle, Move
 from ..mail.services import mail_user
+from ..pilots.services import create_pilot_for_award
 from ..proposals.lifecycle import MOVE_FOR_OUTCOME, PROPOSAL
 from ..proposals.models import Proposal
 from . import permissions
@@ -161,6 +162,8 @@ def release_decisions(*, challenge: Challenge, user: User, no_award_reason: str 
                        data={"proposal_id": proposal.id, "outcome": decision.outcome.value})
         PROPOSAL.apply(proposal, MOVE_FOR_OUTCOME[decision.outcome.value], actor=user, now=now,
                        data={"decision_id": decision.id})
+        if proposal.status == ProposalStatus.AWARDED:
+            create_pilot_for_award(proposal=proposal, actor=user)
         released.append((proposal, decision))
     mark_evaluating(challenge, actor=user)
     if not undecided_proposals(challenge):

@@ -3,8 +3,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.sql.expression import false as sa_false
 
 from ..db_types import UTCDateTime, enum_type, utcnow
 from ..enums import MemberRole, OrgKind
@@ -37,6 +38,8 @@ class Organisation(db.Model):
     description: Mapped[str] = mapped_column(Text, default="")
     capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # a municipality may show its KPI dashboard to the public
+    kpis_public: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
 
