@@ -183,6 +183,10 @@ SENTENCES: dict[str, Sentence] = {
     "organisation.member_joined": lambda c: _("%(actor)s joined the organisation", actor=c.actor),
     "organisation.invitation_revoked": lambda c: _("%(actor)s withdrew the invitation to %(email)s", actor=c.actor,
                                                    email=c.data.get("email", "")),
+    "organisation.kpis_published": lambda c: _("%(actor)s made the municipality's figures (KPIs) public",
+                                                actor=c.actor),
+    "organisation.kpis_unpublished": lambda c: _("%(actor)s made the municipality's figures (KPIs) private",
+                                                  actor=c.actor),
     "organisation.member_removed": lambda c: _("%(actor)s removed a member from the organisation", actor=c.actor),
     "organisation.role_changed": lambda c: _("%(actor)s changed a member's role to %(role)s", actor=c.actor,
                                              role={"owner": _("owner"), "member": _("member")}.get(
