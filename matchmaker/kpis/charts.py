@@ -72,7 +72,7 @@ def quarter_label(quarter: Quarter) -> str:
     return format_date(date(year, 3 * q - 2, 1), "QQQ y")
 
 
-def format_value(unit: str, value: float | int | None) -> str:
+def format_value(unit: str, value: float | None) -> str:
     """A figure's value for people, in the reader's locale; "–" for no data."""
     if value is None:
         return "–"
@@ -99,11 +99,11 @@ def _style() -> Style:
 
 
 def _config(unit: str) -> dict:
-    config = dict(style=_style(), js=[], disable_xml_declaration=True, explicit_size=False, width=560, height=360,
-                  legend_at_bottom=True, legend_at_bottom_columns=1, truncate_legend=-1, truncate_label=-1,
-                  show_minor_x_labels=True, x_label_rotation=0, include_x_axis=True, print_values=False,
-                  value_formatter=_formatter(unit), no_data_text=_("No data yet"), margin=8, spacing=10,
-                  y_labels_major_every=None, min_scale=2, max_scale=6)
+    config = {"style": _style(), "js": [], "disable_xml_declaration": True, "explicit_size": False, "width": 560,
+              "height": 360, "legend_at_bottom": True, "legend_at_bottom_columns": 1, "truncate_legend": -1,
+              "truncate_label": -1, "include_x_axis": True, "print_values": False,
+              "value_formatter": _formatter(unit), "no_data_text": _("No data yet"), "margin": 8, "spacing": 10,
+              "min_scale": 2, "max_scale": 6}
     if unit == "percent":
         config["range"] = (0, 100)
     return config
@@ -132,9 +132,9 @@ def _plotted(unit: str, value: Value):
 
 def _accessible(svg: str, spec: ChartSpec) -> Markup:
     """pygal's SVG without inline script and style, with a stable id, `role="img"`, a title and a desc."""
-    svg = re.sub(r"<script\b[^>]*>.*?</script>", "", svg, flags=re.S)
-    svg = re.sub(r"<style\b[^>]*>.*?</style>", "", svg, flags=re.S)
-    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.S)
+    svg = re.sub(r"<script\b[^>]*>.*?</script>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"<style\b[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
     svg = svg.replace("<defs></defs>", "").replace("<defs/>", "")
     svg = re.sub(r'<g([^>]*) style="opacity: 0"([^>]*class="tooltip"[^>]*)>', r"<g\1\2>", svg)
     chart_id = f"kpi-chart-{spec.key}"
@@ -168,6 +168,6 @@ def stylesheet() -> str:
     chart = pygal.Bar(style=_style(), js=[], disable_xml_declaration=True)
     chart.add("", [1])
     svg = chart.render(is_unicode=True)
-    css = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", svg, flags=re.S))
+    css = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", svg, flags=re.DOTALL))
     css = re.sub(r"#chart-[0-9a-f-]+", ".pygal-chart", css).replace("&gt;", ">")
     return css + "\n.pygal-chart .tooltip { display: none; }\n"

@@ -79,9 +79,11 @@ def basis_text(key: str, value) -> str:
     if value.value is None or (BY_KEY[key].unit == "count" and not value.value):
         return _("no data yet")
     texts = {
-        "proposals_per_challenge": lambda: ngettext(
-            "%(count)d proposal for %(num)d challenge whose deadline has passed",
-            "%(count)d proposals for %(num)d challenges whose deadline has passed", n, count=part),
+        "proposals_per_challenge": lambda: _(
+            "%(proposals)s for %(challenges)s",
+            proposals=ngettext("%(num)d proposal", "%(num)d proposals", part),
+            challenges=ngettext("%(num)d challenge whose deadline has passed",
+                                "%(num)d challenges whose deadline has passed", n)),
         "first_time_share": lambda: ngettext("%(count)d of %(num)d applicant", "%(count)d of %(num)d applicants",
                                              n, count=part),
         "sme_share": lambda: ngettext("%(count)d of %(num)d applicant of known size",

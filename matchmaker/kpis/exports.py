@@ -9,7 +9,7 @@ from .figures import Report, Value
 HEADER = ["scope", "figure", "quarter", "value", "basis", "numerator", "unit"]
 
 
-def _number(unit: str, value: float | int | None) -> str:
+def _number(unit: str, value: float | None) -> str:
     if value is None:
         return ""
     if unit == "euro":

@@ -84,9 +84,9 @@ class Value:
     """`value` is None when there is no data. `basis` is what it was computed over (challenges, applicants,
     pilots); `count` is the part on top of a share or the total of an average."""
 
-    value: float | int | None
+    value: float | None
     basis: int = 0
-    count: float | int | None = None
+    count: float | None = None
 
     @property
     def has_data(self) -> bool:
@@ -249,7 +249,9 @@ def compute_report(records: Records, *, now: datetime) -> Report:
     started = [p for p in records.pilots if p.started_at is not None]
     decided = [p for p in records.pilots if p.decided_at is not None and p.continued is not None]
     lessons = [lesson for lesson in records.lessons if lesson.published_at is not None]
-    closes = lambda a: a.challenge.submissions_close_at  # noqa: E731
+
+    def closes(applicant: _Applicant) -> datetime:
+        return applicant.challenge.submissions_close_at
 
     figures = [
         _figure("challenges_published", "count", published, lambda c: c.published_at, _count),

@@ -28,7 +28,10 @@ def at(month: int, day: int, hour: int = 12, year: int = 2026) -> datetime:
     return datetime(year, month, day, hour, tzinfo=UTC)
 
 
-def challenge(cid: int, published=at(2, 10), closes=at(3, 10), owners=(M,), cancelled=False) -> ChallengeRecord:
+FEB_10, MAR_10 = at(2, 10), at(3, 10)
+
+
+def challenge(cid: int, published=FEB_10, closes=MAR_10, owners=(M,), cancelled=False) -> ChallengeRecord:
     return ChallengeRecord(cid, frozenset(owners), published, closes, cancelled)
 
 
