@@ -9,6 +9,7 @@ is loaded from elsewhere, so the charts render offline.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -38,7 +39,6 @@ class ChartSpec:
     title: object
     description: object
     series: tuple[str, ...]  # figure keys
-    line: bool = False
 
 
 CHARTS = (
@@ -49,9 +49,9 @@ CHARTS = (
               _l("Bar chart per quarter of the average number of proposals per challenge whose deadline passed."),
               ("proposals_per_challenge",)),
     ChartSpec("shares", _l("First-time suppliers, SMEs and pilots continued"),
-              _l("Line chart per quarter of three percentages: first-time suppliers and SMEs among the applicants, "
+              _l("Bar chart per quarter of three percentages: first-time suppliers and SMEs among the applicants, "
                  "and the pilots decided that continued to a contract."),
-              ("first_time_share", "sme_share", "continued_share"), line=True),
+              ("first_time_share", "sme_share", "continued_share")),
     ChartSpec("days_to_award", _l("Days from publication to award"),
               _l("Bar chart per quarter of the median number of days from publication to the first award."),
               ("median_days_to_award",)),
@@ -98,15 +98,33 @@ def _style() -> Style:
                  value_font_size=14, tooltip_font_size=14, title_font_size=16, no_data_font_size=20)
 
 
-def _config(unit: str) -> dict:
-    config = {"style": _style(), "js": [], "disable_xml_declaration": True, "explicit_size": False, "width": 560,
-              "height": 360, "legend_at_bottom": True, "legend_at_bottom_columns": 1, "truncate_legend": -1,
-              "truncate_label": -1, "include_x_axis": True, "print_values": False,
-              "value_formatter": _formatter(unit), "no_data_text": _("No data yet"), "margin": 8, "spacing": 10,
-              "min_scale": 2, "max_scale": 6}
+# Two drawings of each chart: one for wide screens, and a narrower one that phones (360 and 320 px) show
+# at nearly its own size, so its 15px labels stay readable. CSS shows one of them.
+SIZES = {"wide": (560, 340), "narrow": (320, 300)}
+
+
+def y_labels(unit: str, plotted: list[float | None]) -> list[float]:
+    """Round steps from 0 past the highest value (1, 2 or 5 times a power of ten; whole steps for counts)."""
     if unit == "percent":
-        config["range"] = (0, 100)
-    return config
+        return [0, 20, 40, 60, 80, 100]
+    top = max((v for v in plotted if v is not None), default=0)
+    if top <= 0:
+        return [0, 1]
+    raw = top / 4
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= raw)
+    if unit == "count":
+        step = max(1, round(step))
+    return [round(i * step, 6) for i in range(math.ceil(top / step - 1e-9) + 1)]
+
+
+def _config(unit: str, size: str, labels: list[str], ticks: list[float]) -> dict:
+    width, height = SIZES[size]
+    return {"style": _style(), "js": [], "disable_xml_declaration": True, "explicit_size": False, "width": width,
+            "height": height, "legend_at_bottom": True, "legend_at_bottom_columns": 1, "truncate_legend": -1,
+            "truncate_label": -1, "include_x_axis": True, "print_values": False, "y_labels": ticks,
+            "range": (0, ticks[-1]), "x_label_rotation": 40 if size == "narrow" and len(labels) > 4 else 0,
+            "value_formatter": _formatter(unit), "no_data_text": _("No data yet"), "margin": 6, "spacing": 8}
 
 
 @dataclass
@@ -115,7 +133,8 @@ class Chart:
     unit: str
     labels: list[str]  # the quarters
     series: list[tuple[str, list[Value]]]  # (label, value per quarter)
-    svg: Markup
+    svg: Markup  # for wide screens
+    svg_narrow: Markup  # for phones
 
     @property
     def rows(self) -> list[tuple[str, list[str]]]:
@@ -130,14 +149,14 @@ def _plotted(unit: str, value: Value):
     return value.value / 100 if unit == "euro" else value.value
 
 
-def _accessible(svg: str, spec: ChartSpec) -> Markup:
+def _accessible(svg: str, spec: ChartSpec, size: str) -> Markup:
     """pygal's SVG without inline script and style, with a stable id, `role="img"`, a title and a desc."""
     svg = re.sub(r"<script\b[^>]*>.*?</script>", "", svg, flags=re.DOTALL)
     svg = re.sub(r"<style\b[^>]*>.*?</style>", "", svg, flags=re.DOTALL)
     svg = re.sub(r"<!--.*?-->", "", svg, flags=re.DOTALL)
     svg = svg.replace("<defs></defs>", "").replace("<defs/>", "")
     svg = re.sub(r'<g([^>]*) style="opacity: 0"([^>]*class="tooltip"[^>]*)>', r"<g\1\2>", svg)
-    chart_id = f"kpi-chart-{spec.key}"
+    chart_id = f"kpi-chart-{spec.key}" + ("" if size == "wide" else f"-{size}")
     svg = re.sub(r'id="chart-[0-9a-f-]+"', f'id="{chart_id}"', svg, count=1)
     opening, rest = svg.split(">", 1)
     heading = (f'<title id="{chart_id}-title">{escape(str(spec.title))}</title>'
@@ -151,11 +170,17 @@ def build_chart(spec: ChartSpec, report: Report) -> Chart:
     unit = BY_KEY[spec.series[0]].unit
     labels = [quarter_label(q) for q in quarters]
     series = [(str(BY_KEY[key].label), [report[key].at(q) for q in quarters]) for key in spec.series]
-    chart = (pygal.Line if spec.line else pygal.Bar)(**_config(unit))
-    chart.x_labels = labels
-    for label, values in series:
-        chart.add(label, [_plotted(unit, value) for value in values])
-    return Chart(spec, unit, labels, series, _accessible(chart.render(is_unicode=True), spec))
+    plotted = [[_plotted(unit, value) for value in values] for _label, values in series]
+    ticks = y_labels(unit, [v for values in plotted for v in values])
+
+    def draw(size: str) -> Markup:
+        chart = pygal.Bar(**_config(unit, size, labels, ticks))
+        chart.x_labels = labels
+        for (label, _values), points in zip(series, plotted, strict=True):
+            chart.add(label, points)
+        return _accessible(chart.render(is_unicode=True), spec, size)
+
+    return Chart(spec, unit, labels, series, draw("wide"), draw("narrow"))
 
 
 def build_charts(report: Report) -> list[Chart]:
@@ -166,7 +191,8 @@ def build_charts(report: Report) -> list[Chart]:
 def stylesheet() -> str:
     """pygal's own CSS for the charts (one style for all), scoped to `.pygal-chart` instead of one chart's id."""
     chart = pygal.Bar(style=_style(), js=[], disable_xml_declaration=True)
-    chart.add("", [1])
+    for _colour in COLOURS:  # pygal writes a colour rule per series
+        chart.add("", [1])
     svg = chart.render(is_unicode=True)
     css = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", svg, flags=re.DOTALL))
     css = re.sub(r"#chart-[0-9a-f-]+", ".pygal-chart", css).replace("&gt;", ">")

@@ -198,3 +198,18 @@ def test_quarters_run_across_years_and_empty_quarters_in_between():
     assert report.quarters == [(2025, 4), (2026, 1), (2026, 2), (2026, 3)]
     assert report["proposals_per_challenge"].total == Value(0.0, 1, 0)
     assert report["proposals_per_challenge"].by_quarter == {(2025, 4): Value(0.0, 1, 0)}
+
+
+@pytest.mark.parametrize("unit, values, ticks", [
+    ("count", [2, 1, 0], [0, 1, 2]),
+    ("count", [11], [0, 5, 10, 15]),
+    ("count", [0, None], [0, 1]),
+    ("proposals", [1.5], [0, 0.5, 1.0, 1.5]),
+    ("days", [50], [0, 20, 40, 60]),
+    ("euro", [20000, 15000], [0, 5000, 10000, 15000, 20000]),
+    ("percent", [50], [0, 20, 40, 60, 80, 100]),
+])
+def test_chart_axes_step_in_round_numbers(unit, values, ticks):
+    from matchmaker.kpis.charts import y_labels
+
+    assert y_labels(unit, values) == ticks

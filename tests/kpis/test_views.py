@@ -286,16 +286,19 @@ def test_each_svg_shows_the_numbers_of_its_table(client, world, locale):
     charts = _charts(client.get("/kpis/almere").text)
     assert sorted(charts) == ["activity", "budget", "days_to_award", "proposals", "shares", "weeks_to_decision"]
     for key, body in charts.items():
-        svg = body[body.index("<svg"):body.index("</svg>")]
-        assert 'role="img"' in svg and f'aria-labelledby="kpi-chart-{key}-title kpi-chart-{key}-desc"' in svg
-        assert "<script" not in svg and "<style" not in svg and "http://" not in svg.split(">", 1)[1]
         quarters, rows = _table(body)
         assert quarters[:3] == (["Q1 2026", "Q2 2026", "Q3 2026"] if locale == "en" else
                                 ["K1 2026", "K2 2026", "K3 2026"])
-        for quarter in quarters:
-            assert f">{quarter}</text>" in svg  # the x axis names the same quarters
         columns = [[row[i] for row in rows if row[i] != "–"] for i in range(len(rows[0]))]
-        assert _svg_series(svg) == columns, key
+        drawings = re.findall(r"<svg.*?</svg>", body, flags=re.DOTALL)
+        assert len(drawings) == 2  # for wide screens and for phones
+        for svg, suffix in zip(drawings, ("", "-narrow"), strict=True):
+            chart_id = f"kpi-chart-{key}{suffix}"
+            assert f'role="img" aria-labelledby="{chart_id}-title {chart_id}-desc"' in svg
+            assert "<script" not in svg and "<style" not in svg and "http://" not in svg.split(">", 1)[1]
+            for quarter in quarters:
+                assert f">{quarter}</text>" in svg  # the x axis names the same quarters
+            assert _svg_series(svg) == columns, key
 
 
 def test_the_tables_hold_the_hand_computed_numbers(client, world):
