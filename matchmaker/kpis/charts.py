@@ -99,8 +99,9 @@ def _style() -> Style:
 
 
 # Two drawings of each chart: one for wide screens, and a narrower one that phones (360 and 320 px) show
-# at nearly its own size, so its 15px labels stay readable. CSS shows one of them.
-SIZES = {"wide": (560, 340), "narrow": (320, 300)}
+# at nearly its own size, so its 15px labels stay readable. CSS shows one of them. The legend is HTML
+# under the drawing (`Chart.legend`), where long Dutch labels can wrap.
+SIZES = {"wide": (560, 300), "narrow": (320, 260)}
 
 
 def y_labels(unit: str, plotted: list[float | None]) -> list[float]:
@@ -121,9 +122,9 @@ def y_labels(unit: str, plotted: list[float | None]) -> list[float]:
 def _config(unit: str, size: str, labels: list[str], ticks: list[float]) -> dict:
     width, height = SIZES[size]
     return {"style": _style(), "js": [], "disable_xml_declaration": True, "explicit_size": False, "width": width,
-            "height": height, "legend_at_bottom": True, "legend_at_bottom_columns": 1, "truncate_legend": -1,
-            "truncate_label": -1, "include_x_axis": True, "print_values": False, "y_labels": ticks,
-            "range": (0, ticks[-1]), "x_label_rotation": 40 if size == "narrow" and len(labels) > 4 else 0,
+            "height": height, "show_legend": False, "truncate_label": -1, "include_x_axis": True,
+            "print_values": False, "y_labels": ticks, "range": (0, ticks[-1]),
+            "x_label_rotation": 40 if size == "narrow" and len(labels) > 3 else 0,
             "value_formatter": _formatter(unit), "no_data_text": _("No data yet"), "margin": 6, "spacing": 8}
 
 
@@ -135,6 +136,11 @@ class Chart:
     series: list[tuple[str, list[Value]]]  # (label, value per quarter)
     svg: Markup  # for wide screens
     svg_narrow: Markup  # for phones
+
+    @property
+    def legend(self) -> list[tuple[int, str]]:
+        """(colour number, label) per series: pygal's `color-N` classes, whose colours are COLOURS[N]."""
+        return [(index, label) for index, (label, _values) in enumerate(self.series)]
 
     @property
     def rows(self) -> list[tuple[str, list[str]]]:
@@ -189,11 +195,13 @@ def build_charts(report: Report) -> list[Chart]:
 
 @lru_cache(maxsize=1)
 def stylesheet() -> str:
-    """pygal's own CSS for the charts (one style for all), scoped to `.pygal-chart` instead of one chart's id."""
+    """pygal's own CSS for the charts (one style for all), scoped to `.pygal-chart` instead of one chart's id,
+    and the colours of the HTML legend's swatches."""
     chart = pygal.Bar(style=_style(), js=[], disable_xml_declaration=True)
     for _colour in COLOURS:  # pygal writes a colour rule per series
         chart.add("", [1])
     svg = chart.render(is_unicode=True)
     css = "\n".join(re.findall(r"<style\b[^>]*>(.*?)</style>", svg, flags=re.DOTALL))
     css = re.sub(r"#chart-[0-9a-f-]+", ".pygal-chart", css).replace("&gt;", ">")
-    return css + "\n.pygal-chart .tooltip { display: none; }\n"
+    swatches = "".join(f".swatch-{index} {{ background: {colour}; }}\n" for index, colour in enumerate(COLOURS))
+    return css + "\n.pygal-chart .tooltip { display: none; }\n" + swatches

@@ -34,11 +34,15 @@ def check_page(page, url: str, screenshot_dir, name: str) -> None:
     # the charts are drawn with pygal's stylesheet: a bar is filled with the first colour, not black
     fill = page.evaluate("getComputedStyle(document.querySelector('#kpi-chart-activity .color-0 rect')).fill")
     assert fill == "rgb(11, 90, 120)"
-    width = page.evaluate("document.querySelector('#kpi-chart-activity').getBoundingClientRect().width")
+    narrow = page.viewport_size["width"] <= 600  # phones see the phone-sized drawing, others the wide one
+    shown, hidden = ("#kpi-chart-activity-narrow", "#kpi-chart-activity")[::1 if narrow else -1]
+    width = page.evaluate(f"document.querySelector('{shown}').getBoundingClientRect().width")
     assert 0 < width <= page.viewport_size["width"]
+    assert page.evaluate(f"document.querySelector('{hidden}').getBoundingClientRect().width") == 0
     if screenshot_dir:
         prefix = os.path.join(screenshot_dir, f"kpis-{name}-{page.viewport_size['width']}")
         page.screenshot(path=f"{prefix}.png", full_page=True)
+        page.screenshot(path=f"{prefix}-top.png")
         page.locator(".kpi-grid").screenshot(path=f"{prefix}-figures.png")
         for index in range(page.locator("section.kpi-chart").count()):
             page.locator("section.kpi-chart").nth(index).screenshot(path=f"{prefix}-chart-{index}.png")

@@ -317,6 +317,7 @@ def test_the_chart_stylesheet_is_pygals_own_css_for_every_chart(client):
     assert response.status_code == 200 and response.mimetype == "text/css"
     assert ".pygal-chart .color-0" in response.text and "#chart-" not in response.text
     assert "fill:#0b5a78" in response.text.replace(" ", "")
+    assert ".swatch-1 { background: #b43d0a; }" in response.text  # the HTML legend's colours are the bars'
 
 
 # --- links ---------------------------------------------------------------------------------------------
