@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from ..audit.services import record_event
 from ..challenges.models import Challenge
@@ -157,9 +157,10 @@ def report_for(scope: Scope, now: datetime | None = None) -> Report:
     return compute_report(load_records(scope.challenge_ids), now=now or utcnow())
 
 
-def public_municipality_count() -> int:
-    return db.session.scalar(select(func.count()).select_from(Organisation).where(
-        Organisation.kind == OrgKind.MUNICIPALITY, Organisation.kpis_public.is_(True))) or 0
+def public_municipalities() -> list[Organisation]:
+    """The municipalities whose figures are public, by name: the overall page links to each."""
+    return list(db.session.scalars(select(Organisation).where(
+        Organisation.kind == OrgKind.MUNICIPALITY, Organisation.kpis_public.is_(True)).order_by(Organisation.name)))
 
 
 # --- the municipality's choice --------------------------------------------------------------------

@@ -42,7 +42,7 @@ def _dashboard(scope: services.Scope, csv_url: str, **extra):
     return render_template("kpis/dashboard.html", scope=scope, report=report, now=now, csv_url=csv_url,
                            charts=charts.build_charts(report), definitions=DEFINITIONS,
                            format_value=charts.format_value, basis_text=basis_text,
-                           public_count=services.public_municipality_count(), **extra)
+                           public=services.public_municipalities() if scope.kind == "overall" else [], **extra)
 
 
 def _csv(scope: services.Scope, name: str):

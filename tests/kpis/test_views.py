@@ -131,6 +131,8 @@ def test_the_overall_page_counts_public_municipalities_and_admins_see_all(client
         assert "also those that keep their figures private" in page.text
     else:
         assert "Counts the challenges of the 1 municipality that publishes its figures." in page.text
+    assert ('Figures per municipality: <a href="/kpis/breda">Gemeente Breda</a></p>'
+            in re.sub(r"\s+", " ", page.text))
 
 
 @pytest.mark.parametrize("role, published", [("anonymous", "1"), ("startup_member", "1"), ("officer_a", "2"),
