@@ -1,5 +1,5 @@
 """Form pieces shared by several features: the input filters every text field uses, and fields for
-whole numbers, euro amounts, tags and local date-times that never turn odd input into a crash."""
+whole numbers, decimals, euro amounts, tags and local date-times that never turn odd input into a crash."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from flask_wtf.i18n import translations as wtforms_translations
 from wtforms import DateTimeLocalField, Form, IntegerField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
-from .parsing import clean_text, format_euros, parse_euros, parse_whole_number
+from .parsing import clean_text, format_euros, parse_decimal, parse_euros, parse_whole_number
 
 LOCAL_TZ = ZoneInfo("Europe/Amsterdam")
 MAX_EUROS = 100_000_000
@@ -95,6 +95,35 @@ class WholeNumberField(IntegerField):
     def pre_validate(self, form):
         if self.process_errors:
             raise StopValidation()  # the message is already there; a range error would only add noise
+
+
+class DecimalNumberField(StringField):
+    """A small decimal number such as a team size in FTE: "2.5" and the Dutch "2,5" both mean two and
+    a half, kept as a `Decimal`. Only what `parsing.parse_decimal` reads (ASCII digits, one decimal
+    separator, at most one decimal) is a number; ranges stay with `NumberRange`.
+    """
+
+    def process_formdata(self, valuelist):
+        self.data = None
+        raw = valuelist[0] if valuelist else ""
+        if not isinstance(raw, str) or not raw.strip():
+            return
+        number = parse_decimal(raw, decimals=1)
+        if number is None:
+            raise ValueError(_l("Enter a number such as %(example)s, with at most one decimal.",
+                                example=format_decimal(2.5)))
+        self.data = number
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation()
+
+    def _value(self):
+        if self.raw_data:
+            return self.raw_data[0] if isinstance(self.raw_data[0], str) else ""
+        if self.data is None:
+            return ""
+        return format_decimal(self.data, format="0.#")  # 2,5 in Dutch, never grouped
 
 
 class EuroField(StringField):
