@@ -210,3 +210,24 @@ def latest_measurements(pilot: Pilot) -> dict[int, Decimal]:
         if criterion.final_value is not None:
             values[criterion.id] = criterion.final_value
     return values
+
+
+def send_check_in_reminders(*, now: datetime | None = None) -> int:
+    """E-mail both sides of each pilot whose check-in is overdue: once per overdue check-in (a new
+    reminder only after the next interval passes without one)."""
+    from ..mail.services import mail_user
+
+    now = now or utcnow()
+    reminded = 0
+    for pilot in late_pilots(now):
+        due = next_check_in_due(pilot)
+        if pilot.check_in_reminded_at is not None and pilot.check_in_reminded_at >= due:
+            continue
+        pilot = lock_row(Pilot, pilot.id)
+        pilot.check_in_reminded_at = now
+        people = {m.user for m in pilot.startup.memberships} | {m.user for m in pilot.municipality.memberships}
+        for user in sorted(people, key=lambda u: u.id):
+            mail_user(user, "check_in_reminder", pilot=pilot, due=due)
+        reminded += 1
+    db.session.flush()
+    return reminded

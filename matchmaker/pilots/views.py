@@ -26,6 +26,12 @@ bp = Blueprint("pilots", __name__, url_prefix="/pilots")
 STATUS_FILTERS = ("running", "planned", "continued", "stopped")
 
 
+@bp.app_template_global("pilot_for")
+def pilot_for(proposal) -> Pilot | None:
+    """The pilot an awarded proposal started, for links from the challenge and proposal pages."""
+    return services.pilot_for_proposal(proposal) if proposal.is_awarded else None
+
+
 def _pilot(pilot_id, allowed=permissions.can_view_pilot) -> Pilot:
     pilot = get_or_404(Pilot, pilot_id)
     if not allowed(current_user, pilot):
