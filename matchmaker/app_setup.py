@@ -156,11 +156,12 @@ def _register_blueprints(app: Flask) -> None:
     from .kpis.views import bp as kpis_bp
     from .main.views import bp as main_bp
     from .organisations.views import bp as organisations_bp
+    from .pilots.views import bp as pilots_bp
     from .proposals.views import bp as proposals_bp
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      recommendations_bp, admin_bp, api_bp, kpis_bp):
+                      recommendations_bp, pilots_bp, admin_bp, api_bp, kpis_bp):
         app.register_blueprint(blueprint)
 
     from .mail import views as devmail

@@ -1,4 +1,5 @@
-"""Strict parsers for what people (and robots) type: whole numbers, euro amounts and display text.
+"""Strict parsers for what people (and robots) type: whole numbers, small decimals (2,5 FTE), euro
+amounts and display text.
 
 Python's own `int()` and `Decimal()` are generous: they accept Arabic-Indic digits ("٣"), underscores
 ("1_000"), exponents ("1E5"), "NaN" and "Infinity", and `str.isdigit()` says yes to "²", which `int()`
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from decimal import Decimal
 
 MAX_DIGITS = 18  # fits a PostgreSQL BIGINT; every number we take is far smaller
 
@@ -36,6 +38,38 @@ def parse_whole_number(value, *, signed: bool = False, max_digits: int = MAX_DIG
     if len(text.lstrip("-")) > max_digits:
         return None
     return int(text)
+
+
+# --- decimal numbers -----------------------------------------------------------------------------
+
+_DECIMAL = re.compile(r"([0-9]+)(?:[.,]([0-9]+))?")
+
+
+def parse_decimal(value, *, decimals: int = 1, max_whole_digits: int = 6) -> Decimal | None:
+    """A small decimal number as people type it, with a decimal point or a Dutch decimal comma
+    ("2.5", "2,5", "3"), or None.
+
+    At most `decimals` decimals and `max_whole_digits` digits before the separator. No thousands
+    separators ("1.000" has three decimals, so it is refused rather than guessed), no signs, no
+    exponents, no NaN or Infinity, no Unicode digits, no spaces inside. A `Decimal` or `int` passes
+    through when it is finite, not negative and within those limits; any other type is None.
+    """
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | Decimal):
+        number = Decimal(value)
+        if not number.is_finite() or number < 0 or number != round(number, decimals):
+            return None
+        return number if len(str(int(number))) <= max_whole_digits else None
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    match = _DECIMAL.fullmatch(value.strip())
+    if match is None:
+        return None
+    whole, fraction = match.group(1), match.group(2) or ""
+    if len(whole) > max_whole_digits or len(fraction) > decimals:
+        return None
+    return Decimal(f"{whole}.{fraction}" if fraction else whole)
 
 
 # --- euro amounts --------------------------------------------------------------------------------

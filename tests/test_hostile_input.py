@@ -425,7 +425,7 @@ def test_every_text_field_of_every_form_cleans_its_input():
     """Any StringField or TextAreaField (not a password, not a hidden field) must filter bidi and control
     characters: a new form that forgets `filters=[strip_filter]` or `line_filter` fails here."""
     from matchmaker.evaluation.forms import review_form_class
-    from matchmaker.forms import EuroField, TagListField
+    from matchmaker.forms import DecimalNumberField, EuroField, TagListField
 
     criterion = Criterion(id=1, name="Impact", description="", scale_min=1, scale_max=5, anchors=[])
     classes = _all_form_classes() + [review_form_class([criterion])]
@@ -436,7 +436,7 @@ def test_every_text_field_of_every_form_cleans_its_input():
             field_class = getattr(unbound, "field_class", None)
             if not (isinstance(field_class, type) and issubclass(field_class, StringField)):
                 continue
-            if issubclass(field_class, (PasswordField, EuroField, TagListField)) or field_class.__name__ == "HiddenField":
+            if issubclass(field_class, (PasswordField, EuroField, DecimalNumberField, TagListField)) or field_class.__name__ == "HiddenField":
                 continue  # passwords are kept as typed; the others parse their own input
             value = f" x{HOSTILE}y "
             for text_filter in unbound.kwargs.get("filters", ()):
@@ -475,7 +475,8 @@ def test_blank_optional_choices_are_no_choice_not_a_crash(client, make):
 
 def test_every_number_and_date_field_uses_the_strict_parsers():
     """Plain WTForms number and date fields hand the text to int(), Decimal() or strptime(), which take
-    Unicode digits, "1_000" and "NaN": every form uses WholeNumberField, EuroField or LocalDateTimeField."""
+    Unicode digits, "1_000" and "NaN": every form uses WholeNumberField, DecimalNumberField, EuroField or
+    LocalDateTimeField."""
     from wtforms import DateField, DateTimeField, DecimalField, FloatField, IntegerField
 
     from matchmaker.forms import LocalDateTimeField, WholeNumberField
@@ -489,4 +490,8 @@ def test_every_number_and_date_field_uses_the_strict_parsers():
             if isinstance(field_class, type) and issubclass(field_class, loose):
                 assert issubclass(field_class, strict), f"{cls.__name__}.{name} is a {field_class.__name__}"
                 found.append(name)
-    assert {"pilot_weeks", "weight", "duration_weeks", "size_fte", "new_close_at", "pitch_at"} <= set(found)
+    assert {"pilot_weeks", "weight", "duration_weeks", "new_close_at", "pitch_at"} <= set(found)
+    from matchmaker.forms import DecimalNumberField
+    from matchmaker.organisations.forms import StartupForm
+
+    assert StartupForm.size_fte.field_class is DecimalNumberField  # 2.5 FTE, through parsing.parse_decimal

@@ -7,7 +7,7 @@ from wtforms.validators import URL, DataRequired, Email, Length, NumberRange, Op
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from ..enums import MemberRole
-from ..forms import TagListField, WholeNumberField, line_filter, strip_filter
+from ..forms import DecimalNumberField, TagListField, WholeNumberField, line_filter, strip_filter
 from ..themes import theme_choices
 
 
@@ -44,8 +44,10 @@ class StartupForm(OrganisationForm):
         description=_l("Comma-separated, e.g. sensors, data platform, citizen app, route optimisation"),
     )
     sectors = MultiCheckboxField(_l("Sectors you work in"), choices=theme_choices)
-    size_fte = WholeNumberField(
-        _l("Team size (FTE)"), validators=[Optional(), NumberRange(min=0, max=100000)]
+    size_fte = DecimalNumberField(
+        _l("Team size (FTE)"), validators=[Optional(), NumberRange(min=0, max=99999)],
+        description=_l("Full-time equivalents; decimals are fine, such as 2.5."),
+        render_kw={"inputmode": "decimal", "autocomplete": "off"},
     )
     founded_year = WholeNumberField(
         _l("Year founded"),

@@ -1,9 +1,20 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 from sqlalchemy.sql.expression import false as sa_false
 
@@ -33,7 +44,7 @@ class Organisation(db.Model):
     website: Mapped[str | None] = mapped_column(String(255))
     region: Mapped[str | None] = mapped_column(String(120))
     kvk_number: Mapped[str | None] = mapped_column(String(8))
-    size_fte: Mapped[int | None] = mapped_column(Integer)
+    size_fte: Mapped[Decimal | None] = mapped_column(Numeric(6, 1))  # FTE: 2.5
     founded_year: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
     capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -45,7 +45,7 @@ def test_non_numeric_size_and_future_founding_year_are_refused(client, make):
     response = client.post("/organisations/new?kind=startup", data={"name": "X", "size_fte": "many",
                                                                     "founded_year": "2999"})
     assert response.status_code == 200
-    assert b"Enter a whole number, such as 12, using the digits 0 to 9." in response.data
+    assert b"Enter a number such as 2.5, with at most one decimal." in response.data
     assert b"Enter a year between 1800 and this year." in response.data
 
 
