@@ -115,8 +115,8 @@ def municipality_by_slug(slug: str) -> Organisation | None:
 # --- records --------------------------------------------------------------------------------------
 
 def load_records(challenge_ids: list[int]) -> Records:
-    """The plain records of these challenges, plus every released award (an earlier award elsewhere
-    makes an applicant a returning supplier)."""
+    """The plain records of these challenges, plus every released award to their applicants, on any
+    challenge (an earlier award elsewhere makes an applicant a returning supplier)."""
     if not challenge_ids:
         return Records()
     owners = owners_by_challenge(challenge_ids)
@@ -135,7 +135,8 @@ def load_records(challenge_ids: list[int]) -> Records:
     award_rows = db.session.execute(
         select(Proposal.challenge_id, Proposal.startup_id, Decision.released_at, Proposal.id)
         .join(Decision, Decision.proposal_id == Proposal.id)
-        .where(Decision.status == DecisionStatus.RELEASED, Decision.outcome == DecisionOutcome.AWARDED)).all()
+        .where(Decision.status == DecisionStatus.RELEASED, Decision.outcome == DecisionOutcome.AWARDED,
+               Proposal.startup_id.in_(sorted({a.startup_id for a in applications})))).all()
     award_owners = owners_by_challenge(sorted({row.challenge_id for row in award_rows}))
     awards = [AwardRecord(challenge_id=row.challenge_id, startup_id=row.startup_id,
                           owner_ids=frozenset(award_owners[row.challenge_id]), released_at=row.released_at)

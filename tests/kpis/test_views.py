@@ -328,3 +328,16 @@ def test_links_to_the_figures(client, world):
     assert 'href="/kpis"' in client.get("/").text  # the footer, on every page
     login(client, world["officer_a"])
     assert 'href="/kpis/almere"' in client.get("/dashboard").text
+
+
+def test_a_winner_applying_again_to_the_same_municipality_is_a_returning_supplier(client, world, make):
+    from .world import _dated, at
+
+    again = make.challenge(organisation=world["almere"], title="Schonere pleinen")
+    _dated(again, at(4, 1), at(5, 1), again.status)
+    make.proposal(challenge=again, startup=world["founder"].memberships[0].organisation)
+    commit()
+    login(client, world["officer_a"])
+    html = client.get("/kpis/almere").text
+    assert figure(html, "first_time_share") == ("75%", "3 of 4 applicants")
+    assert figure(html, "proposals_per_challenge") == ("1.3", "4 proposals for 3 challenges whose deadline has passed")
