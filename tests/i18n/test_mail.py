@@ -17,7 +17,7 @@ from matchmaker.recommendations.services import Match
 
 TEMPLATES = sorted(p.stem for p in (PROJECT_ROOT / "templates/mail").glob("*.txt") if not p.stem.startswith("_"))
 # Words Dutch shares with English ("e" of e-mail); anything else English in a Dutch subject is untranslated.
-SHARED_WORDS = {"matchmaker", "deadline", "startup", "pitch", "is", "e"}
+SHARED_WORDS = {"matchmaker", "deadline", "startup", "pitch", "is", "e", "check", "in", "pilot"}
 WORD = re.compile(r"[^\W\d_]+")
 CLUMSY = re.compile(r"[?!]\.|(?<!\.)\.\.(?!\.)")  # "…koel?." or "B.V.." (an ellipsis is fine)
 
