@@ -39,7 +39,7 @@ def decided_pilot(make, *, municipality=None, officer=None, move: str = "continu
     for name, value in challenge_fields.items():
         setattr(pilot.challenge, name, value)
     officer = officer or pilot.municipality.memberships[0].user
-    finals = {c.id: Decimal("50") for c in pilot.criteria}
+    finals = {c.id: Decimal(50) for c in pilot.criteria}
     if move == "continue":
         decide_pilot(pilot=pilot, user=officer, move="continue", motivation=MOTIVATION, final_values=finals,
                      route=ProcurementRoute.INNOVATION_PARTNERSHIP, contract_value_cents=9_000_000,

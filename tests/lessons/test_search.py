@@ -11,28 +11,28 @@ from matchmaker.lessons import search, services
 from ..conftest import login
 from .conftest import decided_pilot, no_award_challenge, write
 
-WASTE = dict(
-    context="In de binnenstad staan driehonderd ondergrondse containers voor restafval.",
-    expected="Minder halflege ophaalrondes door vulgraadsensoren in de containers.",
-    happened="De afvalinzameling reed een kwart minder rondes; de sensoren hielden het in de vorst vol.",
-    differently="De chauffeurs eerder betrekken bij de nieuwe routeplanning.",
-    advice="Begin met één wijk en meet de vulgraad vanaf de eerste week.", language="nl", reusable=True)
-LONELY = dict(
-    context="Wijkteams zien eenzaamheid onder ouderen vaak te laat.",
-    expected="Een app zou signalen van buren en huisartsen bundelen.",
-    happened="Weinig ouderen gebruikten de app; de wijkteams bleven bellen.",
-    differently="Eerst met ouderen zelf praten, pas daarna een app kiezen.",
-    advice="Zoek het in mensen, niet in techniek.", language="nl", reusable=False)
-RAIN = dict(
-    context="Heavy rain floods the streets of the old town several times a year.",
-    expected="Residents would install rain barrels and green roofs with a subsidy.",
-    happened="Few residents joined; the barrels that were installed buffered little water.",
-    differently="Work street by street with the residents' associations.",
-    advice="Measure the buffered water per street, not per garden.", language="en", reusable=False)
-SECRET = dict(
-    context="Zonnepaneelreiniging met drones op gemeentelijke daken.",
-    expected="Schonere panelen.", happened="Het werkte half.", differently="Kleiner beginnen.",
-    advice="Niet doen zonder onderhoudscontract.", language="nl", reusable=False)
+WASTE = {
+    "context": "In de binnenstad staan driehonderd ondergrondse containers voor restafval.",
+    "expected": "Minder halflege ophaalrondes door vulgraadsensoren in de containers.",
+    "happened": "De afvalinzameling reed een kwart minder rondes; de sensoren hielden het in de vorst vol.",
+    "differently": "De chauffeurs eerder betrekken bij de nieuwe routeplanning.",
+    "advice": "Begin met één wijk en meet de vulgraad vanaf de eerste week.", "language": "nl", "reusable": True}
+LONELY = {
+    "context": "Wijkteams zien eenzaamheid onder ouderen vaak te laat.",
+    "expected": "Een app zou signalen van buren en huisartsen bundelen.",
+    "happened": "Weinig ouderen gebruikten de app; de wijkteams bleven bellen.",
+    "differently": "Eerst met ouderen zelf praten, pas daarna een app kiezen.",
+    "advice": "Zoek het in mensen, niet in techniek.", "language": "nl", "reusable": False}
+RAIN = {
+    "context": "Heavy rain floods the streets of the old town several times a year.",
+    "expected": "Residents would install rain barrels and green roofs with a subsidy.",
+    "happened": "Few residents joined; the barrels that were installed buffered little water.",
+    "differently": "Work street by street with the residents' associations.",
+    "advice": "Measure the buffered water per street, not per garden.", "language": "en", "reusable": False}
+SECRET = {
+    "context": "Zonnepaneelreiniging met drones op gemeentelijke daken.",
+    "expected": "Schonere panelen.", "happened": "Het werkte half.", "differently": "Kleiner beginnen.",
+    "advice": "Niet doen zonder onderhoudscontract.", "language": "nl", "reusable": False}
 
 
 @pytest.fixture
