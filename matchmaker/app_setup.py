@@ -155,11 +155,12 @@ def _register_blueprints(app: Flask) -> None:
     from .evaluation.views import bp as evaluation_bp
     from .main.views import bp as main_bp
     from .organisations.views import bp as organisations_bp
+    from .pilots.views import bp as pilots_bp
     from .proposals.views import bp as proposals_bp
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      recommendations_bp, admin_bp, api_bp):
+                      recommendations_bp, pilots_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
     from .lessons.views import bp as lessons_bp
 

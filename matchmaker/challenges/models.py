@@ -24,10 +24,10 @@ from ..extensions import db
 from . import rubric
 
 if TYPE_CHECKING:
-    from ..collaboration.models import CoOwner, Round
-    from ..pilots.models import Pilot
     from ..accounts.models import User
+    from ..collaboration.models import CoOwner, Round
     from ..organisations.models import Organisation
+    from ..pilots.models import Pilot
 
 
 class Challenge(db.Model):

@@ -33,14 +33,6 @@ def pilot_url(pilot) -> str:
 
 
 @bp.app_template_global()
-def pilot_state(pilot) -> str:
-    """A pilot's state in words, for the lesson and search pages."""
-    return {PilotStatus.PLANNED: _("planned"), PilotStatus.RUNNING: _("running"),
-            PilotStatus.EXTENDED: _("extended"), PilotStatus.CONTINUED: _("continued to a contract"),
-            PilotStatus.STOPPED: _("stopped")}.get(pilot.status, str(pilot.status))
-
-
-@bp.app_template_global()
 def lesson_adoption(pilot) -> dict:
     """What `lessons/_adopt.html` shows on a pilot page: the adopt button for officers of another
     municipality, and who adopted the pilot for its own officers."""
@@ -55,7 +47,7 @@ def lesson_adoption(pilot) -> dict:
 
 @bp.app_template_global()
 def lesson_for_pilot(pilot) -> dict:
-    """What `lessons/_for_pilot.html` shows on a pilot page: its lesson (if the reader may see it) and
+    """What `lessons/_pilot_lesson.html` shows on a pilot page: its lesson (if the reader may see it) and
     whether the reader may write it."""
     lesson = services.lesson_of_pilot(pilot)
     return {

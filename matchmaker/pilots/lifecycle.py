@@ -43,47 +43,43 @@ def plan_problems(pilot: Pilot, **_context) -> list[str]:
     return problems
 
 
-def _motivated(motivation: str = "", **_context) -> list[str]:
+Problem = tuple[str | None, str]  # (the form field it is about, the sentence)
+
+
+def gate_problems(pilot: Pilot, move: str, *, motivation: str = "", final_values: dict | None = None, route=None,
+                  contract_value_cents: int | None = None, contract_on: date | None = None,
+                  extended_until: date | None = None, **_context) -> list[Problem]:
+    """What stops the gate's `move` (continue, extend, stop), each with the field that fixes it: the
+    per-criterion results are `final_<criterion id>`."""
+    problems: list[Problem] = []
     if len((motivation or "").strip()) < MIN_MOTIVATION:
-        return [_("Explain the decision in a few sentences (at least %(n)d characters).", n=MIN_MOTIVATION)]
-    return []
-
-
-def _measured(pilot: Pilot, final_values: dict | None = None, **_context) -> list[str]:
-    """Once a pilot ran, the gate records the measured result of every success criterion."""
-    if pilot.started_at is None:
-        return []
-    final_values = final_values or {}
-    missing = [c.name for c in pilot.criteria if final_values.get(c.id) is None]
-    if missing:
-        return [_("Give the measured result of: %(names)s.", names=", ".join(missing))]
-    return []
-
-
-def _extension_problems(pilot: Pilot, extended_until: date | None = None, **context) -> list[str]:
-    problems = _motivated(**context)
-    end = planned_end(pilot)
-    if extended_until is None:
-        problems.append(_("Choose the new end date."))
-    elif end is not None and extended_until <= end:
-        problems.append(_("The new end date must come after the current end date."))
+        problems.append(("motivation", _("Explain the decision in a few sentences (at least %(n)d characters).",
+                                         n=MIN_MOTIVATION)))
+    if move in ("continue", "stop") and pilot.started_at is not None:
+        missing = [c for c in pilot.criteria if (final_values or {}).get(c.id) is None]
+        if missing:
+            message = _("Give the measured result of: %(names)s.", names=", ".join(c.name for c in missing))
+            problems += [(f"final_{c.id}", message) for c in missing[:1]]
+    if move == "continue":
+        if route is None:
+            problems.append(("route", _("Choose the procurement route for the contract.")))
+        if contract_value_cents is None:
+            problems.append(("contract_value_cents", _("Give the value of the contract.")))
+        if contract_on is None:
+            problems.append(("contract_on", _("Give the date of the contract.")))
+    if move == "extend":
+        end = planned_end(pilot)
+        if extended_until is None:
+            problems.append(("extended_until", _("Choose the new end date.")))
+        elif end is not None and extended_until <= end:
+            problems.append(("extended_until", _("The new end date must come after the current end date.")))
     return problems
 
 
-def _continue_problems(pilot: Pilot, route=None, contract_value_cents: int | None = None,
-                       contract_on: date | None = None, **context) -> list[str]:
-    problems = _motivated(**context) + _measured(pilot, **context)
-    if route is None:
-        problems.append(_("Choose the procurement route for the contract."))
-    if contract_value_cents is None:
-        problems.append(_("Give the value of the contract."))
-    if contract_on is None:
-        problems.append(_("Give the date of the contract."))
-    return problems
-
-
-def _stop_problems(pilot: Pilot, **context) -> list[str]:
-    return _motivated(**context) + _measured(pilot, **context)
+def _gate_guard(move: str):
+    def guard(pilot: Pilot, **context) -> list[str]:
+        return [message for _field, message in gate_problems(pilot, move, **context)]
+    return guard
 
 
 def _started(pilot: Pilot, now: datetime, **_context) -> None:
@@ -122,11 +118,11 @@ def _stopped(pilot: Pilot, now: datetime, motivation: str = "", final_values: di
 
 PILOT = Lifecycle("pilot", [
     Move("start", (S.PLANNED,), S.RUNNING, "pilot.started", guard=plan_problems, effect=_started),
-    Move("extend", (S.RUNNING, S.EXTENDED), S.EXTENDED, "pilot.extended", guard=_extension_problems,
+    Move("extend", (S.RUNNING, S.EXTENDED), S.EXTENDED, "pilot.extended", guard=_gate_guard("extend"),
          effect=_extended),
-    Move("continue", (S.RUNNING, S.EXTENDED), S.CONTINUED, "pilot.continued", guard=_continue_problems,
+    Move("continue", (S.RUNNING, S.EXTENDED), S.CONTINUED, "pilot.continued", guard=_gate_guard("continue"),
          effect=_continued),
-    Move("stop", (S.PLANNED, S.RUNNING, S.EXTENDED), S.STOPPED, "pilot.stopped", guard=_stop_problems,
+    Move("stop", (S.PLANNED, S.RUNNING, S.EXTENDED), S.STOPPED, "pilot.stopped", guard=_gate_guard("stop"),
          effect=_stopped),
 ])
 

@@ -86,6 +86,7 @@ class Pilot(db.Model):
     started_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     extended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    check_in_reminded_at: Mapped[datetime | None] = mapped_column(UTCDateTime)  # the last late-check-in reminder
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
     challenge: Mapped[Challenge] = relationship(foreign_keys=[challenge_id])

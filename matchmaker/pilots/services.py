@@ -17,7 +17,7 @@ from ..enums import CheckInSide, PilotStatus, ProcurementRoute, TrafficLight
 from ..errors import NotAllowed, ValidationFailed
 from ..extensions import db
 from . import permissions
-from .lifecycle import MAX_CRITERIA, PILOT
+from .lifecycle import MAX_CRITERIA, PILOT, gate_problems
 from .models import CheckIn, Measurement, Milestone, Pilot, SuccessCriterion
 
 
@@ -162,12 +162,17 @@ def decide_pilot(*, pilot: Pilot, user, move: str, motivation: str, final_values
     if not permissions.can_decide_pilot(user, pilot):
         raise NotAllowed(_("Only the municipality's officers decide about this pilot."))
     pilot = lock_row(Pilot, pilot.id)
+    context = {"motivation": motivation or "", "final_values": final_values, "route": route,
+               "contract_value_cents": contract_value_cents, "contract_on": contract_on,
+               "extended_until": extended_until}
+    if PILOT.allows(pilot, move):
+        problems = gate_problems(pilot, move, **context)
+        if problems:
+            raise ValidationFailed(" ".join(message for _field, message in problems), problems=problems)
     data = {"motivation_length": len((motivation or "").strip())}
     if move == "continue":
         data.update(route=route.value if route else None, contract_value_cents=contract_value_cents)
-    PILOT.apply(pilot, move, actor=user, data=data, motivation=motivation or "", final_values=final_values,
-                route=route, contract_value_cents=contract_value_cents, contract_on=contract_on,
-                extended_until=extended_until)
+    PILOT.apply(pilot, move, actor=user, data=data, **context)
     return pilot
 
 
@@ -205,3 +210,24 @@ def latest_measurements(pilot: Pilot) -> dict[int, Decimal]:
         if criterion.final_value is not None:
             values[criterion.id] = criterion.final_value
     return values
+
+
+def send_check_in_reminders(*, now: datetime | None = None) -> int:
+    """E-mail both sides of each pilot whose check-in is overdue: once per overdue check-in (a new
+    reminder only after the next interval passes without one)."""
+    from ..mail.services import mail_user
+
+    now = now or utcnow()
+    reminded = 0
+    for pilot in late_pilots(now):
+        due = next_check_in_due(pilot)
+        if pilot.check_in_reminded_at is not None and pilot.check_in_reminded_at >= due:
+            continue
+        pilot = lock_row(Pilot, pilot.id)
+        pilot.check_in_reminded_at = now
+        people = {m.user for m in pilot.startup.memberships} | {m.user for m in pilot.municipality.memberships}
+        for user in sorted(people, key=lambda u: u.id):
+            mail_user(user, "check_in_reminder", pilot=pilot, due=due)
+        reminded += 1
+    db.session.flush()
+    return reminded

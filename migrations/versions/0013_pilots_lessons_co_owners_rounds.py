@@ -83,6 +83,7 @@ def upgrade():
     sa.Column('started_at', matchmaker.db_types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('extended_at', matchmaker.db_types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('decided_at', matchmaker.db_types.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('check_in_reminded_at', matchmaker.db_types.UTCDateTime(timezone=True), nullable=True),
     sa.Column('updated_at', matchmaker.db_types.UTCDateTime(timezone=True), nullable=False),
     sa.CheckConstraint("(status IN ('continued', 'stopped')) = (decided_at IS NOT NULL)", name=op.f('ck_pilots_decided_has_timestamp')),
     sa.CheckConstraint("status <> 'continued' OR (procurement_route IS NOT NULL AND contract_value_cents IS NOT NULL AND contract_on IS NOT NULL)", name=op.f('ck_pilots_continued_has_contract')),

@@ -1,6 +1,6 @@
 """Lessons in a real browser, in Dutch on a phone: an officer writes and publishes the lesson of a
-stopped pilot from the dashboard, anyone finds it with a misspelt question, and another municipality's
-draft adopted from a pilot says where it comes from and shows the lessons that fit. Axe clean and no
+stopped pilot from the dashboard, anyone finds it with a misspelt question, and another municipality adopts
+a pilot from its page and the draft says where it comes from and shows the lessons that fit. Axe clean and no
 sideways scrolling at 360 and 320 px."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import os
 import pytest
 
 from matchmaker.database import commit
-from matchmaker.lessons import adoption, services
+from matchmaker.lessons import services
 
 from ..lessons.conftest import decided_pilot, write
 from .test_accessibility import axe_violations, no_horizontal_scroll
@@ -31,9 +31,8 @@ def journey(make):
                             themes=("mobility",))
     zwolle = make.municipality(name="Gemeente Zwolle")
     bram = make.officer(zwolle, name="Bram Jansen", locale="nl")
-    draft = adoption.adopt_pilot(pilot=continued, user=bram, organisation=zwolle)
     commit()
-    return {"anna": anna, "bram": bram, "stopped": stopped, "draft": draft.id}
+    return {"anna": anna, "bram": bram, "stopped": stopped, "continued": continued.id}
 
 
 def check(page, screenshot_dir, name):
@@ -78,7 +77,11 @@ def test_write_publish_find_and_adopt_on_a_phone_in_dutch(live_server, page_fact
 
     page = page_factory("nl", width=width, height=780)
     sign_in(page, live_server, journey["bram"].email)
-    page.goto(f"{live_server}/challenges/{journey['draft']}/manage")
+    page.goto(f"{live_server}/pilots/{journey['continued']}")
+    check(page, screenshot_dir, "pilot-to-adopt")
+    with page.expect_navigation():
+        page.click("section.adopt button[type=submit]")
+    assert "Er staat een nieuw concept klaar" in page.locator(".flashes").inner_text()
     assert "Overgenomen van de pilot Slimme afvalinzameling in de binnenstad van Gemeente Utrecht" in \
         page.locator(".adopted-from").inner_text()
     fitting = page.locator("section[aria-labelledby=fitting-lessons-h]")

@@ -152,3 +152,19 @@ def test_the_pilot_page_partial_shows_the_button_or_the_adopters(app, make, succ
     for user in (None, make.startup_member(), make.user()):
         assert render_adopt(app, pilot, user).strip() == ""
     assert "Adopt this pilot" not in render_adopt(app, decided_pilot(make, move="stop"), success["bram"])
+
+
+def test_the_pilot_page_offers_adoption_and_shows_the_adopters(client, make, success):
+    pilot = success["pilot"]
+    assert "Adopt this pilot" not in client.get(f"/pilots/{pilot.id}").get_data(as_text=True)  # anonymous
+    login(client, success["bram"])
+    page = client.get(f"/pilots/{pilot.id}").get_data(as_text=True)
+    assert f'action="/lessons/pilots/{pilot.id}/adopt"' in page
+    response = client.post(f"/lessons/pilots/{pilot.id}/adopt", data={"org": success["zwolle"].slug})
+    assert response.status_code == 302
+    login(client, success["anna"])
+    page = client.get(f"/pilots/{pilot.id}").get_data(as_text=True)
+    assert "Adopt this pilot" not in page and "<strong>Gemeente Zwolle</strong>" in page
+    login(client, make.startup_member())
+    page = client.get(f"/pilots/{pilot.id}").get_data(as_text=True)
+    assert "Adopt this pilot" not in page and "Gemeente Zwolle" not in page

@@ -140,7 +140,7 @@ def test_the_pilot_partial_offers_to_write_or_shows_the_lesson(app, lessons_worl
     def render(pilot, user):
         with app.test_request_context("/"):
             login_user(user)
-            return render_template_string('{% include "lessons/_for_pilot.html" %}', pilot=pilot)
+            return render_template_string('{% include "lessons/_pilot_lesson.html" %}', pilot=pilot)
 
     officer = lessons_world["users"]["officer"]
     assert f'href="/lessons/pilots/{lessons_world["stopped"].id}/write"' in render(lessons_world["stopped"], officer)
@@ -157,3 +157,14 @@ def test_the_lesson_form_reads_in_dutch(client, lessons_world):
     for text in ("Schrijf de les", "Wat we verwachtten", "Advies voor een andere gemeente", "Gestopt",
                  "Is de oplossing herbruikbaar?", "Bewaren en publiceren"):
         assert text in page, text
+
+
+def test_the_pilot_page_links_to_writing_and_then_to_the_lesson(client, lessons_world):
+    login(client, lessons_world["users"]["officer"])
+    stopped = client.get(f"/pilots/{lessons_world['stopped'].id}").get_data(as_text=True)
+    assert f'href="/lessons/pilots/{lessons_world["stopped"].id}/write"' in stopped
+    continued = client.get(f"/pilots/{lessons_world['continued'].id}").get_data(as_text=True)
+    assert f'href="/lessons/{lessons_world["published"].id}"' in continued
+    client.post("/account/logout")
+    public = client.get(f"/pilots/{lessons_world['stopped'].id}").get_data(as_text=True)
+    assert "/write" not in public
