@@ -163,6 +163,9 @@ def _register_blueprints(app: Flask) -> None:
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
                       recommendations_bp, pilots_bp, admin_bp, api_bp, kpis_bp):
         app.register_blueprint(blueprint)
+    from .lessons.views import bp as lessons_bp
+
+    app.register_blueprint(lessons_bp)
 
     from .mail import views as devmail
 

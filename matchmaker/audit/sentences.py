@@ -209,6 +209,16 @@ SENTENCES: dict[str, Sentence] = {
     "pilot.extended": lambda c: _("%(actor)s extended the pilot", actor=c.actor),
     "pilot.continued": lambda c: _("%(actor)s decided to continue the pilot to a contract", actor=c.actor),
     "pilot.stopped": lambda c: _("%(actor)s decided to stop the pilot", actor=c.actor),
+    # lessons and adoptions
+    "lesson.written": lambda c: _("%(actor)s wrote the lesson", actor=c.actor),
+    "lesson.edited": lambda c: _("%(actor)s edited the lesson", actor=c.actor),
+    "lesson.published": lambda c: _("%(actor)s published the lesson", actor=c.actor),
+    "lesson.unpublished": lambda c: _("%(actor)s took the lesson off the public pages", actor=c.actor),
+    "challenge.adopted": lambda c: _("%(actor)s started this challenge from the pilot “%(pilot)s” of %(municipality)s",
+                                     actor=c.actor, pilot=c.data.get("pilot") or "–",
+                                     municipality=c.data.get("municipality") or "–"),
+    "pilot.adopted": lambda c: _("%(actor)s (%(organisation)s) adopted the pilot in a new challenge", actor=c.actor,
+                                 organisation=c.data.get("organisation") or "–"),
 }
 
 # While the seal holds: what happened, never by whom or to which proposal.

@@ -6,6 +6,7 @@ from ..database import commit
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..evaluation.decisions import public_awards
+from ..lessons.context import lesson_context
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
@@ -173,6 +174,7 @@ def _render_manage(challenge, answer_form=None, answering=None, clarification_fo
         proposal_count=count_submitted(challenge),
         similar=similar_challenges(challenge),
         invited=invitations_of(challenge),
+        **lesson_context(current_user, challenge),
     ), status
 
 
