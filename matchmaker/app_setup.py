@@ -151,6 +151,8 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .api.views import bp as api_bp
     from .challenges.views import bp as challenges_bp
+    from .collaboration.round_views import bp as rounds_bp
+    from .collaboration.views import bp as collaboration_bp
     from .evaluation.panel_views import bp as panel_bp
     from .evaluation.views import bp as evaluation_bp
     from .main.views import bp as main_bp
@@ -160,7 +162,7 @@ def _register_blueprints(app: Flask) -> None:
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      recommendations_bp, pilots_bp, admin_bp, api_bp):
+                      recommendations_bp, pilots_bp, collaboration_bp, rounds_bp, admin_bp, api_bp):
         app.register_blueprint(blueprint)
 
     from .mail import views as devmail
