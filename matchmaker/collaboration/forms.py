@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import Length, Optional
+from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
 from ..forms import LocalDateTimeField, line_filter, strip_filter
 from .services import RIGHT_LABELS
@@ -27,14 +27,18 @@ class CoOwnerForm(RightsForm):
 
 
 class RoundForm(FlaskForm):
-    name = StringField(_l("Name of the round"), validators=[Length(max=160)], filters=[line_filter],
+    name = StringField(_l("Name of the round"),
+                       validators=[DataRequired(message=_l("Give the round a name.")), Length(max=160)],
+                       filters=[line_filter],
                        description=_l("For example: SiR Noord-Nederland 2027-1."))
     description = TextAreaField(_l("Description"), validators=[Optional(), Length(max=5000)], filters=[strip_filter],
                                 description=_l("What the round is about and who takes part; shown on its public page."))
-    questions_close_at = LocalDateTimeField(_l("Questions close"), validators=[Optional()],
+    questions_close_at = LocalDateTimeField(_l("Questions close"),
+                                            validators=[InputRequired(message=_l("Set the date questions close."))],
                                             description=_l("Dutch time (Europe/Amsterdam). Shared by every challenge "
                                                            "in the round."))
-    submissions_close_at = LocalDateTimeField(_l("Proposals close"), validators=[Optional()],
+    submissions_close_at = LocalDateTimeField(_l("Proposals close"),
+                                              validators=[InputRequired(message=_l("Set the date proposals close."))],
                                               description=_l("Dutch time (Europe/Amsterdam). Shared by every "
                                                              "challenge in the round."))
 
