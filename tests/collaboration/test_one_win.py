@@ -179,7 +179,7 @@ def test_two_releases_of_awards_to_the_same_startup_at_once_release_one(app, com
         return job
 
     results, errors = run_together(app, release("first", "officer1"), release("second", "officer2"))
-    assert sorted(r for r in results if r is not None) == [1]
+    assert len([r for r in results if r is not None]) == 1  # 1 (the first) or 2 (the second, with its rejection)
     assert len(errors) == 1 and isinstance(errors[0], ValidationFailed)
     assert "already has an award" in errors[0].message
     db.session.rollback()
