@@ -48,12 +48,15 @@ def context(make):
                              pitch_at=datetime(2030, 4, 2, 8, 30, tzinfo=UTC), pitch_note="Neem een demo mee."),
         "feedback": {"averages": [(c, 3.5) for c in challenge.criteria], "texts": ["Goed onderbouwd."]},
         "matches": [(startup, Match(item=challenge, score=87.5, why=[]))],
+        "pilot": make.pilot(municipality=municipality, startup=startup, officer=officer),
+        "due": datetime(2030, 5, 1, 8, 0, tzinfo=UTC),
     }
 
 
 def sample_words(context) -> set[str]:
     values = [context["challenge"].title, context["organisation"].name, context["startup"].name,
-              context["user"].name, context["inviter"].name, context["proposal"].reference or ""]
+              context["user"].name, context["inviter"].name, context["proposal"].reference or "",
+              context["pilot"].title]
     return {w.lower() for value in values for w in WORD.findall(value)}
 
 
