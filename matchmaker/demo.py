@@ -24,6 +24,7 @@ from .accounts.services import create_user, find_user_by_email
 from .challenges.models import Challenge
 from .database import commit
 from .db_types import clock_at, utcnow
+from .demo_after import AfterAward, with_after_award
 from .enums import ConflictKind, DecisionOutcome, Discipline, MemberRole, OrgKind, Recommendation
 from .extensions import db
 from .organisations.models import Membership, Organisation
@@ -391,25 +392,27 @@ class DemoLoader:
             self.panel(key, plan)
         for row in data.PENDING_PANEL_INVITATIONS:
             self.pending_invitation(row)
+        AfterAward(self).schedule()
         self.story.play()
 
 
 def load_demo_data(force: bool = False) -> bool:
     """Load the demo once. Returns False when organisations already exist (and `force` is off)."""
-    from . import demo_data as data
+    from . import demo_data
 
     if not force and db.session.scalar(select(func.count(Organisation.id))):
         return False
-    DemoLoader(data, utcnow()).load()
+    DemoLoader(with_after_award(demo_data), utcnow()).load()
     commit()
     return True
 
 
 def print_logins(echo) -> None:
-    from . import demo_data as data
+    from . import demo_data
 
+    data = with_after_award(demo_data)
     echo("")
-    echo("Demo logins (password for all: %s)" % DEMO_PASSWORD)
+    echo(f"Demo logins (password for all: {DEMO_PASSWORD})")
     echo(f"  administrator : {ADMIN_EMAIL}")
     for row in data.OFFICERS:
         echo(f"  officer       : {row['email']:<34} ({row['municipality']}, {row.get('role', 'member')})")
