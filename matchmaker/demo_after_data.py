@@ -52,6 +52,7 @@ OFFICERS = [
 CHALLENGES = [
     {
         "key": "brood-naar-de-wijk",
+        "published_for_days": 42,
         "municipality": "eindhoven",
         "language": "nl",
         "title": "Overgebleven brood en maaltijden naar de wijk",
@@ -88,6 +89,7 @@ CHALLENGES = [
     },
     {
         "key": "broken-pavement-early",
+        "published_for_days": 30,
         "municipality": "utrecht",
         "language": "en",
         "title": "Spotting broken pavement before someone trips",
@@ -124,6 +126,7 @@ CHALLENGES = [
     },
     {
         "key": "wachten-aan-de-balie",
+        "published_for_days": 28,
         "municipality": "groningen",
         "language": "nl",
         "title": "Minder wachten aan de balie van het Stadsloket",
@@ -155,6 +158,7 @@ CHALLENGES = [
     },
     {
         "key": "bakfietsen-delen-ondernemers",
+        "published_for_days": 35,
         "municipality": "utrecht",
         "language": "nl",
         "title": "Bakfietsen delen voor ondernemers in de binnenstad",
@@ -183,6 +187,7 @@ CHALLENGES = [
     },
     {
         "key": "de-escalatie-oefenen-boas",
+        "published_for_days": 49,
         "municipality": "eindhoven",
         "language": "nl",
         "title": "De-escalatie oefenen voor boa's",
@@ -212,6 +217,7 @@ CHALLENGES = [
     },
     {
         "key": "energiecoaches-meer-bereik",
+        "published_for_days": 33,
         "municipality": "groningen",
         "language": "nl",
         "title": "Energiecoaches die meer huishoudens bereiken",
@@ -412,7 +418,7 @@ _PANEL = ["beleid@panel.demo", "uitvoering@panel.demo", "extern@panel.demo"]
 
 PANELS = {
     "brood-naar-de-wijk": {
-        "invited_by": "innovatie@eindhoven.demo", "members": _PANEL, "blind_review": False,
+        "release_days": 16, "invited_by": "innovatie@eindhoven.demo", "members": _PANEL, "blind_review": False,
         "panel_sees_scores": True, "reviews_due_days": 14, "read_by": "innovatie@eindhoven.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -425,7 +431,7 @@ PANELS = {
         "release": {"share_criterion_averages": True, "share_feedback_texts": True},
     },
     "broken-pavement-early": {
-        "invited_by": "innovatie@utrecht.demo", "members": _PANEL, "blind_review": False,
+        "release_days": 9, "invited_by": "innovatie@utrecht.demo", "members": _PANEL, "blind_review": False,
         "panel_sees_scores": False, "reviews_due_days": 14, "read_by": "innovatie@utrecht.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -439,7 +445,7 @@ PANELS = {
         "release": {"share_criterion_averages": True, "share_feedback_texts": True},
     },
     "wachten-aan-de-balie": {
-        "invited_by": "innovatie@groningen.demo", "members": _PANEL, "blind_review": True,
+        "release_days": 21, "invited_by": "innovatie@groningen.demo", "members": _PANEL, "blind_review": True,
         "panel_sees_scores": False, "reviews_due_days": 14, "read_by": "innovatie@groningen.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -456,7 +462,7 @@ PANELS = {
             "share_criterion_averages": False, "share_feedback_texts": True},
     },
     "bakfietsen-delen-ondernemers": {
-        "invited_by": "inkoop@utrecht.demo", "members": _PANEL, "blind_review": False,
+        "release_days": 12, "invited_by": "inkoop@utrecht.demo", "members": _PANEL, "blind_review": False,
         "panel_sees_scores": True, "reviews_due_days": 10, "read_by": "inkoop@utrecht.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -471,7 +477,7 @@ PANELS = {
         "release": {"share_criterion_averages": True, "share_feedback_texts": False},
     },
     "de-escalatie-oefenen-boas": {
-        "invited_by": "innovatie@eindhoven.demo", "members": _PANEL, "blind_review": False,
+        "release_days": 10, "invited_by": "innovatie@eindhoven.demo", "members": _PANEL, "blind_review": False,
         "panel_sees_scores": True, "reviews_due_days": 14, "read_by": "innovatie@eindhoven.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -485,7 +491,7 @@ PANELS = {
         "release": {"share_criterion_averages": True, "share_feedback_texts": True},
     },
     "energiecoaches-meer-bereik": {
-        "invited_by": "wijkaanpak@groningen.demo", "members": _PANEL, "blind_review": False,
+        "release_days": 8, "invited_by": "wijkaanpak@groningen.demo", "members": _PANEL, "blind_review": False,
         "panel_sees_scores": True, "reviews_due_days": 14, "read_by": "wijkaanpak@groningen.demo",
         "declared": [], "reviews": [],
         "decisions": [
@@ -511,7 +517,7 @@ PILOTS = [
     {
         # continued to a contract; its lesson is published; Groningen adopted it
         "challenge": "brood-naar-de-wijk", "startup": "restbrood", "officer": "innovatie@eindhoven.demo",
-        "plan_day": -506, "start_day": -492, "check_in_every_days": 14,
+        "plan_day": -501, "start_day": -492, "check_in_every_days": 14,
         "paid_by": "Sociaal Domein (experimentenbudget armoedebeleid)",
         "municipality_contact": "Sanne Verbeek, programmaregisseur innovatie",
         "startup_contact": "Fleur Kramer, oprichter Restbrood",
@@ -769,7 +775,7 @@ PILOTS = [
             "energierekening na acht weken."
         ),
         "criteria": [("Keukentafelgesprekken", 300, "huishoudens", True),
-                     ("Waarvan nooit eerder een coach aangevraagd", 60, "%", True),
+                     ("Gesprekken bij wie nooit zelf een coach aanvroeg", 60, "%", True),
                      ("Besparing na acht weken", 15, "euro per maand", True),
                      ("Huishoudens die een tweede gesprek willen", 40, "%", True)],
         "milestones": [("Zes coaches opgeleid", -99, -97),
