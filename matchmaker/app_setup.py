@@ -151,6 +151,8 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .api.views import bp as api_bp
     from .challenges.views import bp as challenges_bp
+    from .collaboration.round_views import bp as rounds_bp
+    from .collaboration.views import bp as collaboration_bp
     from .evaluation.panel_views import bp as panel_bp
     from .evaluation.views import bp as evaluation_bp
     from .kpis.views import bp as kpis_bp
@@ -161,7 +163,7 @@ def _register_blueprints(app: Flask) -> None:
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, evaluation_bp, panel_bp,
-                      recommendations_bp, pilots_bp, admin_bp, api_bp, kpis_bp):
+                      recommendations_bp, pilots_bp, collaboration_bp, rounds_bp, admin_bp, api_bp, kpis_bp):
         app.register_blueprint(blueprint)
     from .lessons.views import bp as lessons_bp
 

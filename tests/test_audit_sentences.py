@@ -63,6 +63,7 @@ SAMPLE_DATA = {
     "outcome": "rejected", "decisions": [{"proposal_id": 1, "outcome": "rejected"}], "final": True, "role": "owner",
     "blind_review": True, "panel_sees_scores": False, "reviews_due_at": "2026-03-20T16:00:00+00:00",
     "scores": {"1": {"from": None, "to": 3}}, "what": "page",
+    "organisation": "Gemeente Zwolle", "rights": ["may_edit", "may_decide"], "round": "SiR Noord-Nederland 2027-1",
 }
 
 

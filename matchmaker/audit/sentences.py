@@ -109,6 +109,22 @@ def _invited_to_apply(c: Context) -> str:
              score=round(c.data["score"]))
 
 
+def _rights(c: Context) -> str:
+    """The rights of a co-owner, in short words."""
+    words = {"may_edit": _("edit"), "may_answer_questions": _("answer questions"),
+             "may_manage_panel": _("manage the panel"), "may_decide": _("decide"), "may_run_pilot": _("run the pilot")}
+    rights = [str(words[r]) for r in c.data.get("rights") or [] if r in words]
+    return ", ".join(rights) if rights else _("read only")
+
+
+def _organisation(c: Context) -> str:
+    return c.data.get("organisation") or _("a municipality")
+
+
+def _round(c: Context) -> str:
+    return c.data.get("round") or _("a round")
+
+
 SENTENCES: dict[str, Sentence] = {
     # challenges
     "challenge.created": lambda c: _("%(actor)s created the challenge as a draft", actor=c.actor),
@@ -128,6 +144,20 @@ SENTENCES: dict[str, Sentence] = {
                                        reason=c.data.get("reason", "")),
     "challenge.clarified": lambda c: _("%(actor)s posted a clarification", actor=c.actor),
     "challenge.startup_invited": _invited_to_apply,
+    # working together
+    "challenge.co_owner_added": lambda c: _("%(actor)s added %(organisation)s as a co-owner (may: %(rights)s)",
+                                            actor=c.actor, organisation=_organisation(c), rights=_rights(c)),
+    "challenge.co_owner_rights_changed": lambda c: _("%(actor)s changed what co-owner %(organisation)s may do: "
+                                                     "%(rights)s", actor=c.actor, organisation=_organisation(c),
+                                                     rights=_rights(c)),
+    "challenge.co_owner_removed": lambda c: _("%(actor)s removed co-owner %(organisation)s", actor=c.actor,
+                                              organisation=_organisation(c)),
+    "challenge.round_joined": lambda c: _("%(actor)s put the challenge in the round %(round)s", actor=c.actor,
+                                          round=_round(c)),
+    "challenge.round_left": lambda c: _("%(actor)s took the challenge out of the round %(round)s", actor=c.actor,
+                                        round=_round(c)),
+    "round.created": lambda c: _("%(actor)s started the round %(round)s", actor=c.actor, round=_round(c)),
+    "round.updated": lambda c: _("%(actor)s changed the round %(round)s", actor=c.actor, round=_round(c)),
     # questions
     "question.asked": lambda c: _("%(actor)s asked a question", actor=c.actor),
     "question.answered": lambda c: _("%(actor)s answered a question; the answer is public", actor=c.actor),

@@ -119,3 +119,21 @@ def test_officer_from_award_to_pilot_check_in_continue_and_lesson_on_a_phone(liv
     no_sideways_scroll(page)
     if screenshot_dir:
         page.screenshot(path=f"{screenshot_dir}/pilot-continued-phone.png", full_page=True)
+
+    # the lesson, written from the pilot page and published; the public finds it
+    with page.expect_navigation():
+        page.click("main >> text=Schrijf de les")
+    page.fill("#context", "De binnenstad heeft smalle straten en veel ondergrondse containers.")
+    page.fill("#expected", "Een kwart minder ritten zonder extra klachten.")
+    page.fill("#happened", "Bijna een kwart minder ritten; chauffeurs moesten wennen aan wisselende routes.")
+    page.fill("#differently", "Chauffeurs vanaf de eerste week betrekken bij het plannen.")
+    page.fill("#advice", "Begin met veertig containers en meet vanaf dag één hoe vol ze zijn.")
+    with page.expect_navigation():
+        page.click("button:has-text('Bewaren en publiceren')")
+    assert "De les is bewaard en gepubliceerd." in page.content()
+    no_sideways_scroll(page)
+    if screenshot_dir:
+        page.screenshot(path=f"{screenshot_dir}/pilot-lesson-phone.png", full_page=True)
+    public = page_factory("nl", width=360, height=780)
+    public.goto(f"{base}/lessons")
+    assert "Begin met veertig containers" in public.content() or "Slimmere afvalinzameling" in public.content()
