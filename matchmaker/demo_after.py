@@ -229,5 +229,32 @@ class AfterAward:
     # --- working together -------------------------------------------------------------------------
 
     def collaboration(self) -> None:
-        """TODO(collab): a co-owned challenge (Groningen leads, Leeuwarden and Assen co-own with different
-        rights) and the round "SiR Noord-Nederland 2027-1", once the collaboration services are on `after`."""
+        """The round (Groningen runs it) and its challenges: each draft joins the round between its creation
+        and its publication (taking the round's dates); the lead buyer chooses the co-owners and their rights."""
+        from .collaboration.rounds import create_round, put_in_round
+        from .collaboration.services import add_co_owner
+        from .demo import _deadlines, _published_for
+
+        spec = self.data.ROUND
+        rows = self.data.ROUND_CHALLENGES
+        organiser = self.user(spec["officer"])
+        questions_at, close_at = _deadlines(rows[0], self.loader.now)
+        made = {}
+
+        def create():
+            made["round"] = create_round(
+                organisation=self.loader.municipalities[spec["municipality"]], user=organiser,
+                data={"name": spec["name"], "description": spec["description"], "questions_close_at": questions_at,
+                      "submissions_close_at": close_at})
+        self.at(spec["day"], create)
+        for row in rows:
+            publish_at = min(close_at - _published_for(row), self.loader.now - timedelta(days=3))
+            created_at = publish_at - timedelta(days=6)  # as `DemoLoader.challenge` creates it
+            key = row["key"]
+            self.story.at(created_at + timedelta(hours=1), lambda key=key: put_in_round(
+                challenge=self.loader.challenges[key], round_=made["round"], user=organiser))
+            for co in row.get("co_owners", []):
+                self.story.at(created_at + timedelta(hours=2), lambda key=key, co=co: add_co_owner(
+                    challenge=self.loader.challenges[key], user=organiser,
+                    organisation=self.loader.municipalities[co["municipality"]],
+                    rights={right: True for right in co["rights"]}))

@@ -849,3 +849,124 @@ KPIS_PUBLIC = [
     {"municipality": "eindhoven", "officer": "innovatie@eindhoven.demo", "day": -340},
     {"municipality": "utrecht", "officer": "innovatie@utrecht.demo", "day": -120},
 ]
+
+# ---------------------------------------------------------------------------
+# Working together: a round run by Groningen with three challenges on shared dates; the first is
+# co-owned by Leeuwarden and Assen, each with its own rights.
+# ---------------------------------------------------------------------------
+
+ROUND = {
+    "municipality": "groningen", "officer": "innovatie@groningen.demo", "day": -12,
+    "name": "SiR Noord-Nederland 2027-1",
+    "description": (
+        "Startup in Residence Noord-Nederland: Groningen, Leeuwarden en Assen zoeken samen startups voor "
+        "opgaven die in het noorden anders liggen dan in de Randstad: afstanden, dorpen, krimp en groei tegelijk. "
+        "Alle uitdagingen van deze ronde hebben dezelfde deadline. Je mag op meer uitdagingen inschrijven, maar "
+        "je kunt er maar één winnen."
+    ),
+}
+
+ROUND_CHALLENGES = [
+    {
+        "key": "dorpen-bereikbaar-zonder-auto",
+        "municipality": "groningen",
+        "round": True,
+        "co_owners": [
+            {"municipality": "leeuwarden", "rights": ["may_answer_questions", "may_manage_panel", "may_decide"]},
+            {"municipality": "assen", "rights": ["may_answer_questions"]},
+        ],
+        "language": "nl",
+        "title": "Dorpen bereikbaar zonder eigen auto",
+        "summary": (
+            "In de dorpen rond Groningen, Leeuwarden en Assen rijdt de bus steeds minder vaak. Wie geen auto "
+            "heeft, komt moeilijk bij de huisarts, het werk of de mbo-school. Drie gemeenten zoeken samen naar "
+            "vervoer dat past bij een dorp."
+        ),
+        "problem": (
+            "Sinds de laatste dienstregeling rijden in veel dorpen nog maar twee bussen per dag, en in het weekend "
+            "geen. Ouderen zijn afhankelijk van kinderen of buren, jongeren van ouders met een auto. De regiotaxi "
+            "moet een dag vooraf worden gebeld en is voor veel mensen te duur.\n\n"
+            "Tegelijk rijden er elke dag busjes van zorginstellingen, scholen en sportclubs half leeg door dezelfde "
+            "dorpen."
+        ),
+        "desired_outcome": (
+            "Een vervoersvorm die in drie dorpen (één per gemeente) in zestien weken wordt getest, met inwoners, "
+            "vrijwilligers en de vervoerders die er al rijden. We willen weten hoeveel ritten er worden gemaakt, "
+            "door wie, en wat het per rit kost."
+        ),
+        "affected": "Inwoners van kleine kernen zonder auto: ouderen, jongeren, mensen met een beperking.",
+        "department": "Mobiliteit en Leefbaarheid (gezamenlijk)",
+        "themes": ["mobility", "care"],
+        "keywords": ["dorpen", "vervoer op maat", "buurtbus", "krimp", "bereikbaarheid"],
+        "budget_min_eur": 45000,
+        "budget_max_eur": 90000,
+        "pilot_weeks": 16,
+        "state": "open",
+        "days_to_deadline": 54,
+        "questions": [
+            {"text": "Moet de oplossing in alle drie de dorpen hetzelfde zijn?",
+             "answer": "Nee. Eén aanpak die je per dorp aanpast mag, drie verschillende aanpakken ook. Leeuwarden "
+                       "beantwoordt vragen over het Friese dorp."},
+        ],
+    },
+    {
+        "key": "lege-winkelpanden-benutten",
+        "municipality": "groningen",
+        "round": True,
+        "language": "nl",
+        "title": "Lege winkelpanden tijdelijk benutten",
+        "summary": (
+            "In de aanloopstraten van Groningen staan tientallen winkelpanden leeg. Leegstand trekt leegstand aan. "
+            "We zoeken een manier om panden snel en tijdelijk te vullen met iets waar de straat beter van wordt."
+        ),
+        "problem": (
+            "Eigenaren wachten op een huurder voor de volle prijs en laten panden soms jaren leeg. Makers, "
+            "buurtinitiatieven en beginnende ondernemers zoeken juist ruimte voor een paar maanden, maar vinden de "
+            "eigenaar niet of schrikken van de voorwaarden."
+        ),
+        "desired_outcome": (
+            "Binnen de pilot ten minste acht panden tijdelijk in gebruik, met een eenvoudige standaardovereenkomst "
+            "en meetbare effecten op de passanten in de straat."
+        ),
+        "affected": "Winkeliers en bewoners van de aanloopstraten, pandeigenaren, starters en initiatieven.",
+        "department": "Economie en Binnenstad",
+        "themes": ["economy", "public_space"],
+        "keywords": ["leegstand", "tijdelijk gebruik", "winkelstraat", "pandeigenaren"],
+        "budget_min_eur": 20000,
+        "budget_max_eur": 40000,
+        "pilot_weeks": 16,
+        "state": "open",
+        "days_to_deadline": 54,
+    },
+    {
+        "key": "mbo-stages-dichtbij",
+        "municipality": "groningen",
+        "round": True,
+        "language": "en",
+        "title": "Finding work placements close to home for vocational students",
+        "summary": (
+            "Vocational students in the northern villages drop out when their work placement is an hour away by "
+            "bus. We look for a way to match students with employers close to where they live."
+        ),
+        "problem": (
+            "Placement offices match students from a list of employers that mostly sit in the city. Students from "
+            "small villages travel up to ninety minutes each way, or give up. Small employers in the villages would "
+            "take a student but are not on the list."
+        ),
+        "desired_outcome": (
+            "More placements within thirty minutes of the student's home, found with the schools and local "
+            "employers' associations, tested with one year group."
+        ),
+        "affected": "Vocational students (mbo), their schools, small employers in the villages.",
+        "department": "Onderwijs en Arbeidsmarkt",
+        "themes": ["education", "economy"],
+        "keywords": ["vocational education", "work placement", "villages", "matching", "dropout"],
+        "budget_min_eur": 15000,
+        "budget_max_eur": 35000,
+        "pilot_weeks": 12,
+        "state": "open",
+        "days_to_deadline": 54,
+    },
+]
+
+CHALLENGES += ROUND_CHALLENGES

@@ -226,7 +226,18 @@ def check_demo_after_the_award():
     assert len([q for q in report.quarters if published.at(q).value]) >= 5
     assert report["pilots_started"].total.value == 4 and report["lessons_published"].total.value == 2
     assert (report["continued_share"].total.count, report["continued_share"].total.basis) == (2, 3)
+    from matchmaker.collaboration.models import Round
+
+    (round_,) = db.session.scalars(select(Round)).all()
+    in_round = db.session.scalars(select(Challenge).where(Challenge.round_id == round_.id)).all()
+    assert round_.name == "SiR Noord-Nederland 2027-1" and len(in_round) == 3
+    assert {(c.status.value, c.submissions_close_at) for c in in_round} == {("published", round_.submissions_close_at)}
+    (co_owned,) = [c for c in in_round if c.co_owners]
+    rights = {co.organisation.name: [r for r in co.RIGHTS if getattr(co, r)] for co in co_owned.co_owners}
+    assert rights == {"Gemeente Leeuwarden": ["may_answer_questions", "may_manage_panel", "may_decide"],
+                      "Gemeente Assen": ["may_answer_questions"]}
     actions = {a for (a,) in db.session.execute(select(AuditEvent.action))}
+    assert {"round.created", "challenge.round_joined", "challenge.co_owner_added"} <= actions
     assert {"pilot.started", "pilot.check_in", "pilot.extended", "pilot.continued", "pilot.stopped",
             "pilot.demo_day", "lesson.published", "pilot.adopted", "organisation.kpis_published"} <= actions
 
