@@ -151,9 +151,12 @@ def register_template_helpers(app: Flask) -> None:
         status_label=lambda status: str(STATUS_LABELS.get(status, status)),
     )
     from .challenges.search_examples import search_examples
+    from .deadlines import countdown
+    from .deadlines import labels as countdown_labels
 
     app.jinja_env.globals.update(lang_attr=lang_attr, lang_span=lang_span,  # globals: imported macros see them
-                                 search_examples=lambda: search_examples(page_language()))
+                                 search_examples=lambda: search_examples(page_language()),
+                                 countdown=countdown, countdown_labels=countdown_labels)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

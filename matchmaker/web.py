@@ -53,10 +53,36 @@ def show_error(error: DomainError, form=None) -> None:
 def add_error(error: DomainError, form=None) -> None:
     """Show a domain error on the form field it names, or as a flash (keeping the session's work)."""
     for field, message in error.problems:
-        if form is not None and field and field in form:
-            form[field].errors = list(form[field].errors) + [message]
-        else:
-            flash(message, "error")
+        add_problem(form, field, message)
+
+
+def add_problem(form, field: str | None, message: str, *, unless_invalid: bool = False) -> None:
+    """Put `message` on the field named `field` (a name, or the id of a field in a nested row such as
+    `rows-2-name`), or let the form keep it (`form.add_problem`, e.g. for a total), or else flash it.
+    With `unless_invalid`, a field that already shows an error keeps only that one."""
+    target = find_field(form, field) if form is not None and field else None
+    if target is not None:
+        if not (unless_invalid and target.errors):
+            target.errors = list(target.errors) + [message]
+    elif form is not None and hasattr(form, "add_problem") and form.add_problem(field, message):
+        return
+    else:
+        flash(message, "error")
+
+
+def find_field(form, name: str):
+    """The field of `form` named `name`, also inside FieldLists and FormFields (by id), or None."""
+    if name in form:
+        return form[name]
+    for field in form:
+        for entry in getattr(field, "entries", ()):
+            if entry.id == name:
+                return entry
+            if getattr(entry, "form", None) is not None:
+                found = find_field(entry.form, name)
+                if found is not None:
+                    return found
+    return None
 
 
 MAX_PAGE = 10_000

@@ -12,7 +12,43 @@
       var open = nav.classList.toggle("open");
       toggle.setAttribute("aria-expanded", open ? "true" : "false");
     });
+    // Escape closes the open menu and puts the focus back on its button.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Escape" || !nav.classList.contains("open")) return;
+      nav.classList.remove("open");
+      toggle.setAttribute("aria-expanded", "false");
+      toggle.focus();
+    });
   }
+
+  // After a failed submit the error summary takes the focus, so it is read first and its links are next.
+  var summary = document.querySelector(".error-summary");
+  if (summary) {
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
+  // The criteria editor keeps a running total of the weights (rows without a name do not count).
+  document.querySelectorAll("[data-weights-total]").forEach(function (form) {
+    var out = document.getElementById(form.getAttribute("data-weights-total"));
+    if (!out) return;
+    var template = out.getAttribute("data-template");
+    var target = parseInt(out.getAttribute("data-target"), 10) || 100;
+    function update() {
+      var total = 0;
+      form.querySelectorAll("[data-criterion-row]").forEach(function (row) {
+        var name = row.querySelector("input[name$='-name']");
+        var weight = row.querySelector("input[name$='-weight']");
+        var value = weight ? parseInt(weight.value, 10) : NaN;
+        if (name && name.value.trim() && !isNaN(value)) total += value;
+      });
+      out.querySelector("[data-total]").textContent = template.replace("{total}", total);
+      out.classList.toggle("over", total !== target);
+      out.classList.toggle("ok", total === target);
+    }
+    form.addEventListener("input", update);
+    update();
+  });
 
   // Character counters for fields with a maxlength or data-max-words.
   document.querySelectorAll("textarea[maxlength], input[data-counter]").forEach(function (field) {
@@ -62,23 +98,4 @@
       }, 0);
     });
   });
-
-  // Live countdowns for elements with data-deadline (ISO time, UTC).
-  var countdowns = document.querySelectorAll("[data-deadline]");
-  if (countdowns.length && window.Intl && Intl.RelativeTimeFormat) {
-    var lang = document.documentElement.lang || "nl";
-    var rtf = new Intl.RelativeTimeFormat(lang, { numeric: "auto" });
-    var tick = function () {
-      countdowns.forEach(function (el) {
-        var ms = new Date(el.getAttribute("data-deadline")).getTime() - Date.now();
-        var abs = Math.abs(ms), text;
-        if (abs >= 2 * 86400000) text = rtf.format(Math.round(ms / 86400000), "day");
-        else if (abs >= 2 * 3600000) text = rtf.format(Math.round(ms / 3600000), "hour");
-        else text = rtf.format(Math.round(ms / 60000), "minute");
-        el.textContent = text;
-      });
-    };
-    tick();
-    setInterval(tick, 30000);
-  }
 })();

@@ -87,7 +87,8 @@ def test_each_sentence_reads_in_english_and_dutch(action):
         assert "Anna de Boer" in english and "Anna de Boer" in dutch
 
 
-WITHOUT_ACTOR = {"challenge.closed", "user.registration_repeated", "pilot.created"}  # the system's doing, or nobody's to name
+WITHOUT_ACTOR = {"challenge.closed", "user.registration_repeated", "pilot.created",  # the system's doing, or nobody's
+                 "application.pending_saved", "application.link_resent"}  # a visitor without an account
 
 
 def test_examples_read_as_the_issue_asks():

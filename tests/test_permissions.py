@@ -144,8 +144,10 @@ ROUTES = [
     ("POST", "/language", {"locale": "nl"}, everyone(302)),
     ("GET", "/healthz", None, everyone(200)),
     # proposals
-    ("GET", "/challenges/{P}/apply", None, only({"startup": 302}, 403)),  # continues the existing proposal
-    ("POST", "/challenges/{P}/apply", {"summary": "Begin", "save": "1", "language": "nl"}, only({"startup": 302}, 403)),
+    # a visitor writes without an account; the others get a page that says why they cannot apply
+    ("GET", "/challenges/{P}/apply", None, only({"startup": 302}, 403, anonymous=200)),  # continues the existing proposal
+    ("POST", "/challenges/{P}/apply", {"summary": "Begin", "save": "1", "language": "nl"},
+     only({"startup": 302}, 403, anonymous=422)),  # the visitor's form lacks the e-mail address
     ("GET", "/proposals/", None, signed_in(200)),
     ("GET", "/proposals/{SP}", None, only({"startup": 200}, 404)),
     ("GET", "/proposals/{SP}/edit", None, only({"startup": 200}, 404)),

@@ -1,7 +1,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, Length
+from wtforms.validators import DataRequired, Email, Length, Optional
 
 from ..forms import line_filter, strip_filter
 
@@ -15,13 +15,15 @@ class RegisterForm(FlaskForm):
         _l("E-mail address"), validators=[DataRequired(), Email(), Length(max=254)], filters=[strip_filter]
     )
     password = PasswordField(
-        _l("Password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
+        _l("Password (optional)"), validators=[Optional(), Length(min=12, max=1024)],
+        description=_l("At least 12 characters. Or leave it empty: you then sign in with a link by e-mail, and can "
+                       "set a password later."),
     )
 
 
 class LoginForm(FlaskForm):
     email = EmailField(_l("E-mail address"), validators=[DataRequired(), Email()], filters=[strip_filter])
-    password = PasswordField(_l("Password"), validators=[DataRequired()])
+    password = PasswordField(_l("Password"), validators=[Optional()])
     remember = BooleanField(_l("Keep me signed in on this device"))
 
 
@@ -37,6 +39,12 @@ class ResetPasswordForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new_password = PasswordField(
+        _l("New password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
+    )
+
+
+class SetPasswordForm(FlaskForm):
     new_password = PasswordField(
         _l("New password"), validators=[DataRequired(), Length(min=12, max=1024)], description=PASSWORD_HINT
     )

@@ -49,15 +49,19 @@ def find_user_by_email(email: str) -> User | None:
 
 def register_user(*, email: str, name: str, password: str, locale: str, next_url: str | None = None) -> User | None:
     """Create an unverified account and send the verification link, or, when the address already
-    has an account, tell its owner by e-mail instead.
+    has an account, tell its owner by e-mail instead. An empty password makes an account without
+    one: it signs in with links by e-mail, and a password can be set later in the settings.
 
     From outside both paths look the same: the same work (a password is hashed either way), one
     e-mail to the address, and the same answer in the view. Returns the new user, or None when the
     address was taken; callers must not let the difference show.
     """
     email = normalise_email(email)
-    check_password_rules(password)
-    password_hash = hash_password(password)
+    if password:
+        check_password_rules(password)
+    password_hash = hash_password(password or "not-a-real-password-0000")
+    if not password:
+        password_hash = ""  # hashed anyway, so both kinds of registration take the same time
     existing = find_user_by_email(email)
     if existing is not None:
         record_event(actor=None, action="user.registration_repeated", subject=existing)
@@ -145,13 +149,63 @@ def authenticate(*, email: str, password: str) -> User | None:
     address was new or already someone else's account.
     """
     user = find_user_by_email(email)
-    if user is None:
+    if user is None or not user.has_password:
         check_password_hash(_DUMMY_HASH, password)
         return None
     if not check_password_hash(user.password_hash, password) or not user.active or user.verified_at is None:
         return None
     user.last_login_at = utcnow()
     return user
+
+
+def create_passwordless_user(*, email: str, name: str, locale: str) -> User:
+    """An account whose address a link has just proved (the way in from a proposal): confirmed, and
+    without a password until its owner sets one."""
+    user = User(email=normalise_email(email), name=name.strip()[:120] or normalise_email(email).split("@")[0],
+                password_hash="", locale=locale, verified_at=utcnow())
+    db.session.add(user)
+    db.session.flush()
+    record_event(actor=user, action="user.registered", subject=user, data={"by_link": True})
+    return user
+
+
+def send_signin_link(*, email: str, next_url: str | None = None) -> None:
+    """E-mail a link that signs in once, within an hour; say nothing when there is no such account."""
+    user = find_user_by_email(email)
+    if user is None or not user.active:
+        return
+    token = tokens.make_token("signin", user, tokens.signin_state(user), next_url=local_path(next_url))
+    mail_user(user, "signin_link", link=external_url("accounts.signin_by_link", token=token))
+
+
+@dataclass(frozen=True)
+class LinkSignIn:
+    user: User
+    next_url: str | None
+
+
+def sign_in_by_link(*, token: str) -> LinkSignIn:
+    """Use a sign-in link: it proves the address (confirming it if needed) and works once."""
+    data = _read("signin", token, tokens.SIGNIN_MAX_AGE)
+    user = db.session.get(User, data["uid"])
+    if user is None or not user.active or not hmac.compare_digest(data["s"], tokens.signin_state(user)):
+        raise DomainError(_("This sign-in link has been used or is not valid any more. Ask for a new one."))
+    if user.verified_at is None:
+        user.verified_at = utcnow()
+        record_event(actor=user, action="user.verified", subject=user)
+    user.last_login_at = utcnow()
+    record_event(actor=user, action="user.signed_in_by_link", subject=user)
+    next_url = local_path(data.get("n")) if isinstance(data.get("n"), str) else None
+    return LinkSignIn(user=user, next_url=next_url)
+
+
+def set_first_password(*, user: User, password: str) -> None:
+    """An account without a password gets one (it keeps signing in by link too)."""
+    if user.has_password:
+        raise DomainError(_("Your account already has a password. Change it with your current password."))
+    _set_password(user, password)
+    record_event(actor=user, action="user.password_set", subject=user)
+    mail_user(user, "password_changed")
 
 
 def request_password_reset(*, email: str) -> None:
@@ -181,7 +235,7 @@ def reset_password(*, token: str, password: str) -> User:
 
 
 def change_password(*, user: User, current_password: str, new_password: str) -> None:
-    if not check_password_hash(user.password_hash, current_password):
+    if not user.has_password or not check_password_hash(user.password_hash, current_password):
         raise ValidationFailed(_("Your current password is not correct."), field="current_password")
     _set_password(user, new_password)
     record_event(actor=user, action="user.password_changed", subject=user)

@@ -15,6 +15,7 @@ from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 
 VERIFY_MAX_AGE = 3 * 24 * 3600
 RESET_MAX_AGE = 3600
+SIGNIN_MAX_AGE = 3600
 
 
 class TokenInvalid(Exception):
@@ -37,6 +38,11 @@ def verify_state(user) -> str:
 
 def reset_state(user) -> str:
     return _fingerprint(user.password_hash)
+
+
+def signin_state(user) -> str:
+    """Changes at every sign-in (and with the session token): a sign-in link works once."""
+    return _fingerprint(f"{user.session_token}|{user.last_login_at}|{user.email}")
 
 
 def make_token(purpose: str, user, state: str, next_url: str | None = None) -> str:

@@ -16,6 +16,7 @@ from .forms import (
     RegisterForm,
     ResetPasswordForm,
     ResetRequestForm,
+    SetPasswordForm,
     SettingsForm,
 )
 
@@ -75,13 +76,20 @@ def resend_registration():
 @bp.route("/login", methods=["GET", "POST"])
 @limiter.limit(AUTH_LIMIT, methods=["POST"])
 def login():
+    """One form, two buttons: sign in with the password, or have a sign-in link e-mailed (which
+    answers the same whether the address has an account or not)."""
     if current_user.is_authenticated:
         return redirect_next()
     form = LoginForm()
     if form.validate_on_submit():
-        user = services.authenticate(email=form.email.data, password=form.password.data)
+        if "link" in request.form:
+            services.send_signin_link(email=form.email.data, next_url=local_path(request.values.get("next")))
+            commit()
+            return render_template("accounts/link_sent.html", email=services.normalise_email(form.email.data))
+        user = services.authenticate(email=form.email.data, password=form.password.data or "")
         if user is None:
-            form.password.errors = [_("This e-mail address and password do not match an active account.")]
+            form.password.errors = [_("This e-mail address and password do not match an active account.") if
+                                    form.password.data else _("Enter your password, or ask for a sign-in link.")]
         else:
             locale = services.sign_in_locale(user=user, browsing=str(get_locale()))
             commit()
@@ -90,6 +98,23 @@ def login():
             session["locale"] = locale
             return redirect_next()
     return render_template("accounts/login.html", form=form)
+
+
+@bp.get("/signin/<token>")
+def signin_by_link(token: str):
+    """The sign-in link: works once, within an hour, and confirms the address if it was not yet."""
+    try:
+        result = services.sign_in_by_link(token=token)
+    except DomainError as error:
+        show_error(error)
+        return render_template("accounts/link_problem.html"), 400
+    commit()
+    locale = services.sign_in_locale(user=result.user, browsing=str(get_locale()))
+    session.clear()
+    login_user(result.user)
+    session["locale"] = locale
+    flash(_("You are signed in."), "success")
+    return redirect(safe_next(target=result.next_url or ""))
 
 
 @bp.post("/logout")
@@ -200,6 +225,9 @@ def settings():
 @bp.route("/password", methods=["GET", "POST"])
 @login_required
 def change_password():
+    """Change the password, or set a first one for an account that signs in by e-mail link."""
+    if not current_user.has_password:
+        return _set_first_password()
     form = ChangePasswordForm()
     if form.validate_on_submit():
         try:
@@ -214,3 +242,18 @@ def change_password():
             flash(_("Your password has been changed. Other sessions have been signed out."), "success")
             return redirect(url_for("accounts.settings"))
     return render_template("accounts/password.html", form=form)
+
+
+def _set_first_password():
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.set_first_password(user=current_user, password=form.new_password.data)
+        except DomainError as error:
+            show_error(error, form)
+        else:
+            commit()
+            login_user(current_user._get_current_object())
+            flash(_("Your password is set. You can still sign in with a link by e-mail too."), "success")
+            return redirect(url_for("accounts.settings"))
+    return render_template("accounts/password.html", form=form, first=True)

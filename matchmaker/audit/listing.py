@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ..extensions import db
 from .models import AuditEvent
 
-APPLICANT_SUBJECTS = ("proposals", "proposal_versions")
+APPLICANT_SUBJECTS = ("proposals", "proposal_versions", "pending_applications")
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,13 @@ SENTENCES: dict[str, Sentence] = {
                                     actor=c.actor),
     "proposal.rejected": lambda c: _("%(proposal)s is not selected (released by %(actor)s)", proposal=c.proposal,
                                      actor=c.actor),
+    "application.pending_saved": lambda c: (_("A visitor without an account changed a draft proposal, waiting for "
+                                              "their e-mail confirmation") if c.data.get("again") else
+                                            _("A visitor without an account wrote a draft proposal and was sent a "
+                                              "confirmation link")),
+    "application.link_resent": lambda c: _("A visitor without an account asked for the confirmation link again"),
+    "application.confirmed": lambda c: _("%(actor)s confirmed their e-mail address; the draft became %(proposal)s",
+                                         actor=c.actor, proposal=c.proposal),
     # the panel
     "panel.invited": lambda c: (_("%(actor)s invited %(email)s to the panel again (%(discipline)s)", actor=c.actor,
                                   email=c.data.get("email", ""), discipline=_discipline(c.data.get("discipline")))
@@ -227,6 +234,9 @@ SENTENCES: dict[str, Sentence] = {
     "user.verified": lambda c: _("%(actor)s confirmed their e-mail address", actor=c.actor),
     "user.password_reset": lambda c: _("%(actor)s set a new password with a reset link", actor=c.actor),
     "user.password_changed": lambda c: _("%(actor)s changed their password", actor=c.actor),
+    "user.password_set": lambda c: _("%(actor)s set a password (the account signed in by e-mail link before)",
+                                     actor=c.actor),
+    "user.signed_in_by_link": lambda c: _("%(actor)s signed in with a link by e-mail", actor=c.actor),
     "user.activated": lambda c: _("%(actor)s activated the account", actor=c.actor),
     "user.deactivated": lambda c: _("%(actor)s deactivated the account", actor=c.actor),
     # pilots
@@ -258,6 +268,12 @@ HIDDEN: dict[str, Callable[[], str]] = {
     "proposal.saved": lambda: _("A startup saved a proposal (hidden until the deadline)"),
     "proposal.submitted": lambda: _("A startup submitted a proposal (hidden until the deadline)"),
     "proposal.withdrawn": lambda: _("A startup withdrew a proposal (hidden until the deadline)"),
+    "application.pending_saved": lambda: _("Someone wrote a draft proposal, waiting for their e-mail confirmation "
+                                           "(hidden until the deadline)"),
+    "application.link_resent": lambda: _("Someone asked for their confirmation link again (hidden until the "
+                                         "deadline)"),
+    "application.confirmed": lambda: _("Someone confirmed their e-mail address and their draft became a proposal "
+                                       "(hidden until the deadline)"),
 }
 
 

@@ -85,6 +85,27 @@ class CriterionRow(SubForm):
 class CriteriaForm(FlaskForm):
     rows = FieldList(FormField(CriterionRow), min_entries=1, max_entries=12)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.weights_error: str | None = None  # "the weights add up to 75": shown at the total
+        self.other_problems: list[str] = []  # problems of the whole list ("add at least one criterion")
+
+    def add_problem(self, field: str | None, message: str) -> bool:
+        """Place a problem of `services.criteria_problems` (see `web.add_problem`): `row:<i>:<name>` on
+        that field of the i-th row, `weights` at the total, anything else above the list."""
+        parts = (field or "").split(":")
+        if len(parts) == 3 and parts[0] == "row" and parts[1].isdigit() and int(parts[1]) < len(self.rows.entries):
+            target = self.rows.entries[int(parts[1])].form[parts[2]]
+            target.errors = list(target.errors) + [message]
+        elif field == "weights":
+            self.weights_error = message
+        else:
+            self.other_problems.append(message)
+        return True
+
+    def row_data(self) -> list[dict]:
+        return [row.data for row in self.rows]
+
 
 class QuestionForm(FlaskForm):
     text = TextAreaField(_l("Your question"), validators=[DataRequired(), Length(min=5, max=2000)],

@@ -90,30 +90,63 @@ def _apply(challenge: Challenge, data: dict) -> None:
         challenge.theme_links = [ChallengeTheme(theme=t) for t in wanted]
 
 
-def _check_dates_and_budget(data: dict) -> None:
+def challenge_problems(data: dict) -> list[tuple[str, str]]:
+    """What is wrong between the fields of a challenge (budget range, order of the deadlines), as
+    (field, message), all at once. Views also ask it when a field is invalid, so that the form shows
+    every problem in one go."""
+    problems = []
     low, high = data.get("budget_min_cents"), data.get("budget_max_cents")
     if low is not None and high is not None and low > high:
-        raise ValidationFailed(_("The minimum budget is higher than the maximum."), field="budget_max")
+        problems.append(("budget_max", _("The minimum budget is higher than the maximum.")))
     questions, submissions = data.get("questions_close_at"), data.get("submissions_close_at")
     if questions and submissions and questions > submissions:
-        raise ValidationFailed(
-            _("Questions must close before (or when) submissions close."), field="questions_close_at"
-        )
+        problems.append(("questions_close_at", _("Questions must close before (or when) submissions close.")))
+    return problems
+
+
+def _check_dates_and_budget(data: dict) -> None:
+    problems = challenge_problems(data)
+    if problems:
+        raise ValidationFailed(problems[0][1], field=problems[0][0], problems=problems)
+
+
+WEIGHTS_TOTAL = 100
+
+
+def weights_total(rows: list[dict]) -> int:
+    """The sum of the weights of the rows that have a name (the rows that become criteria)."""
+    return sum(int(r.get("weight") or 0) for r in rows if (r.get("name") or "").strip())
+
+
+def criteria_problems(rows: list[dict]) -> list[tuple[str | None, str]]:
+    """Everything wrong with these criteria rows at once, as (field, message): `row:<i>:name` for a
+    name used twice (i is the row's position, counting the empty rows too), `weights` for a total
+    other than 100, None for a list without any criterion."""
+    named = [(i, r) for i, r in enumerate(rows) if (r.get("name") or "").strip()]
+    if not named:
+        return [(None, _("Add at least one criterion."))]
+    problems: list[tuple[str | None, str]] = []
+    seen: set[str] = set()
+    for index, row in named:
+        key = row["name"].strip().lower()
+        if key in seen:
+            problems.append((f"row:{index}:name", _("Each criterion needs its own name.")))
+        seen.add(key)
+    total = weights_total(rows)
+    if total != WEIGHTS_TOTAL:
+        problems.append(("weights", _("The weights add up to %(total)d; they must add up to 100.", total=total)))
+    return problems
 
 
 def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
-    """Replace the criteria. Rows: name, description, weight. Weights must add up to 100."""
+    """Replace the criteria. Rows: name, description, weight. Weights must add up to 100; every problem
+    is reported at once (`criteria_problems`)."""
     if not permissions.can_edit_challenge(user, challenge):
         raise InvalidState(_("The criteria are frozen once the challenge is published."))
+    problems = criteria_problems(rows)
+    if problems:
+        raise ValidationFailed(problems[0][1], field=problems[0][0], problems=problems)
     rows = [r for r in rows if (r.get("name") or "").strip()]
-    if not rows:
-        raise ValidationFailed(_("Add at least one criterion."))
-    names = [r["name"].strip().lower() for r in rows]
-    if len(set(names)) != len(names):
-        raise ValidationFailed(_("Each criterion needs its own name."))
-    total = sum(int(r.get("weight") or 0) for r in rows)
-    if total != 100:
-        raise ValidationFailed(_("The weights add up to %(total)d; they must add up to 100.", total=total))
     challenge.criteria.clear()
     db.session.flush()
     for position, row in enumerate(rows):

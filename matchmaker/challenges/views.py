@@ -11,12 +11,13 @@ from ..lessons.context import lesson_context
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
-from ..proposals.permissions import can_apply, can_list_proposals
+from ..proposals.permissions import can_list_proposals
 from ..proposals.services import count_submitted, my_proposal
+from ..proposals.wayin import refusal as apply_refusal
 from ..recommendations.invitations import invitations_of
 from ..recommendations.services import similar_challenges
 from ..themes import THEMES
-from ..web import get_or_404, page_number, show_error
+from ..web import add_problem, get_or_404, page_number, show_error
 from . import permissions, questions, services
 from .browse import browse
 from .forms import (
@@ -75,7 +76,7 @@ def _render_show(challenge, question_form=None, status=200):
         can_manage=permissions.can_manage_challenge(current_user, challenge),
         can_ask=permissions.can_ask_question(current_user, challenge),
         can_save=permissions.can_save_challenge(current_user, challenge),
-        can_apply=can_apply(current_user, challenge),
+        can_apply=apply_refusal(current_user, challenge) is None,
         my_proposal=my_proposal(challenge, current_user),
         awards=public_awards(challenge),
     ), status
@@ -108,8 +109,17 @@ def create():
             commit()
             flash(_("The draft is saved. Check the criteria, then publish when you are ready."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
+    _add_cross_field_problems(form)
     return render_template("challenges/form.html", form=form, challenge=None, organisation=organisation,
                            municipalities=municipalities)
+
+
+def _add_cross_field_problems(form: ChallengeForm) -> None:
+    """When a field is invalid, the checks between fields (budget range, order of deadlines) are shown
+    too, so that the officer sees every problem at once instead of one per submit."""
+    if form.is_submitted() and form.errors:
+        for field, message in services.challenge_problems(form.to_data()):
+            add_problem(form, field, message, unless_invalid=True)
 
 
 @bp.route("/<ref>/edit", methods=["GET", "POST"])
@@ -127,6 +137,7 @@ def edit(ref: str):
             commit()
             flash(_("The draft is saved."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
+    _add_cross_field_problems(form)
     return render_template("challenges/form.html", form=form, challenge=challenge,
                            organisation=challenge.organisation, municipalities=[])
 
@@ -146,14 +157,18 @@ def criteria(ref: str):
         form.rows.append_entry()
     if form.validate_on_submit():
         try:
-            services.set_criteria(challenge=challenge, user=current_user, rows=[row.data for row in form.rows])
+            services.set_criteria(challenge=challenge, user=current_user, rows=form.row_data())
         except DomainError as error:
             show_error(error, form)
         else:
             commit()
             flash(_("The criteria are saved."), "success")
             return redirect(url_for("challenges.manage", ref=challenge.id))
-    return render_template("challenges/criteria.html", form=form, challenge=challenge)
+    elif form.is_submitted() and form.errors:  # a field is invalid: show the list's problems too
+        for field, message in services.criteria_problems(form.row_data()):
+            add_problem(form, field, message, unless_invalid=True)
+    return render_template("challenges/criteria.html", form=form, challenge=challenge,
+                           weights_total=services.weights_total(form.row_data()), weights_target=services.WEIGHTS_TOTAL)
 
 
 def _render_manage(challenge, answer_form=None, answering=None, clarification_form=None, status=200):

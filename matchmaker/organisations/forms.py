@@ -54,6 +54,10 @@ class StartupForm(OrganisationForm):
         validators=[Optional(), NumberRange(min=1800, max=date.today().year,
                                              message=_l("Enter a year between 1800 and this year."))],
     )
+    team_description = TextAreaField(
+        _l("Your team"), validators=[Optional(), Length(max=5000)], filters=[strip_filter],
+        description=_l("Who works at the startup and what they are good at. Offered on every new proposal."),
+    )
     kvk_number = StringField(
         _l("KvK number (optional)"),
         validators=[Optional(), Regexp(r"^[0-9]{8}$", message=_l("A KvK number has exactly 8 digits."))],

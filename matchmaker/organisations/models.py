@@ -47,6 +47,8 @@ class Organisation(db.Model):
     size_fte: Mapped[Decimal | None] = mapped_column(Numeric(6, 1))  # FTE: 2.5
     founded_year: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(Text, default="")
+    # The team, written once and offered on every new proposal (taken from the first one when empty).
+    team_description: Mapped[str] = mapped_column(Text, default="", server_default="")
     capabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     sectors: Mapped[list[str]] = mapped_column(JSON, default=list)
     # a municipality may show its KPI dashboard to the public

@@ -20,8 +20,9 @@ from .models import Invitation, Membership, Organisation
 
 PROFILE_FIELDS = (
     "name", "website", "region", "description", "kvk_number", "size_fte", "founded_year", "capabilities", "sectors",
+    "team_description",
 )
-STARTUP_ONLY = ("kvk_number", "size_fte", "founded_year", "capabilities", "sectors")
+STARTUP_ONLY = ("kvk_number", "size_fte", "founded_year", "capabilities", "sectors", "team_description")
 
 
 def create_organisation(*, user: User, kind: OrgKind, data: dict) -> Organisation:
@@ -58,7 +59,7 @@ def _apply_profile(organisation: Organisation, data: dict) -> None:
             value = value.strip() or None
         if field in ("capabilities", "sectors"):
             value = list(value or [])
-        if field == "description":
+        if field in ("description", "team_description"):
             value = value or ""
         setattr(organisation, field, value)
 

@@ -9,7 +9,7 @@ from ..database import commit
 from ..enums import MemberRole, OrgKind
 from ..errors import DomainError
 from ..extensions import db, login_manager
-from ..web import show_error
+from ..web import local_path, redirect_next, show_error
 from . import permissions, services
 from .forms import EmptyForm, InviteForm, OrganisationForm, StartupForm
 from .models import Invitation, Membership
@@ -51,6 +51,8 @@ def create():
                         "prepare challenges but not publish them.", name=organisation.name), "success")
             else:
                 flash(_("%(name)s is registered.", name=organisation.name), "success")
+            if local_path(request.values.get("next")):  # back to the challenge they came for
+                return redirect_next()
             return redirect(url_for("organisations.show", slug=organisation.slug))
     return render_template("organisations/form.html", form=form, kind=kind, organisation=None)
 
@@ -78,6 +80,8 @@ def edit(slug: str):
         services.update_organisation(organisation=organisation, user=current_user, data=form.data)
         commit()
         flash(_("The profile is saved."), "success")
+        if local_path(request.values.get("next")):  # e.g. back to the proposal whose eligibility it fixes
+            return redirect_next()
         return redirect(url_for("organisations.show", slug=organisation.slug))
     return render_template("organisations/form.html", form=form, kind=organisation.kind, organisation=organisation)
 

@@ -66,6 +66,11 @@ def can_edit_proposal(user, proposal) -> bool:
     )
 
 
+def can_autosave(user, proposal) -> bool:
+    """Autosave keeps drafts only: a submitted proposal's changes are saved with the buttons."""
+    return can_edit_proposal(user, proposal) and proposal.is_draft
+
+
 def can_withdraw_proposal(user, proposal) -> bool:
     return can_view_own_proposal(user, proposal) and PROPOSAL.can(proposal, "withdraw")
 
@@ -88,3 +93,33 @@ def can_see_proposal(user, proposal) -> bool:
 
 def can_download_attachment(user, proposal) -> bool:
     return can_see_proposal(user, proposal)
+
+
+# Why someone cannot start a proposal here (None: they can, perhaps after giving an e-mail address or a
+# startup's name on the apply page itself).
+CLOSED, ADMIN, OFFICER, EVALUATOR, UNVERIFIED = "closed", "admin", "officer", "evaluator", "unverified"
+
+
+def apply_refusal(user, challenge, *, has_seat: bool = False) -> str | None:
+    """None when `user` may write a proposal for `challenge` on the apply page: anyone not signed in
+    (the e-mail link creates the account), a confirmed startup member, or a confirmed person without
+    any organisation or panel seat (the apply page asks for the startup's name). Otherwise the reason:
+    the challenge is closed, or the person is an administrator, an officer or an evaluator without a
+    startup, or has not confirmed their address. `has_seat`: the user has a seat on some panel."""
+    if not challenge.is_open:
+        return CLOSED
+    if not _authenticated(user):
+        return None
+    if startups_of(user):
+        return None if user.is_verified else UNVERIFIED
+    if user.is_admin:
+        return ADMIN
+    if organisations_of(user):
+        return OFFICER
+    if has_seat:
+        return EVALUATOR
+    return None if user.is_verified else UNVERIFIED
+
+
+def can_start_application(user, challenge, *, has_seat: bool = False) -> bool:
+    return apply_refusal(user, challenge, has_seat=has_seat) is None

@@ -32,9 +32,11 @@ from ..templating import number
 from . import attachments, permissions
 from .lifecycle import PROPOSAL
 from .models import CONTENT_FIELDS, Proposal, ProposalVersion
+from .summary import derive_summary
 
 TEXT_FIELDS = ("summary", "understanding", "solution", "team", "price_justification")
-REQUIRED_AT_SUBMIT = ("summary", "understanding", "solution", "team", "price_cents", "duration_weeks")
+# The summary is taken from the solution and the duration from the pilot when left empty (see `_fill_defaults`).
+REQUIRED_AT_SUBMIT = ("understanding", "solution", "team", "price_cents")
 LOCAL = ZoneInfo("Europe/Amsterdam")
 
 
@@ -68,7 +70,7 @@ def start_proposal(*, challenge: Challenge, startup: Organisation, user: User) -
     if existing is not None:
         return existing
     proposal = Proposal(challenge_id=challenge.id, startup_id=startup.id, created_by_id=user.id,
-                        language=challenge.languages[0] if challenge.languages else "nl")
+                        **proposal_defaults(challenge, startup))
     try:
         with db.session.begin_nested():
             db.session.add(proposal)
@@ -79,6 +81,34 @@ def start_proposal(*, challenge: Challenge, startup: Organisation, user: User) -
         return existing
     record_event(actor=user, action="proposal.started", subject=proposal, data={"challenge_id": challenge.id})
     return proposal
+
+
+def proposal_language(challenge: Challenge) -> str:
+    """The language a new proposal starts in: the challenge's own, when it accepts proposals in it."""
+    accepted = challenge.languages or ["nl", "en"]
+    return challenge.language if challenge.language in accepted else accepted[0]
+
+
+def proposal_defaults(challenge: Challenge, startup: Organisation | None) -> dict:
+    """What a new proposal starts with, so nobody types it again: the pilot's length, the
+    challenge's language and the team from the startup's profile."""
+    return {"duration_weeks": challenge.pilot_weeks, "language": proposal_language(challenge),
+            "team": (startup.team_description if startup is not None else "") or ""}
+
+
+def _fill_defaults(proposal: Proposal) -> None:
+    """At submit: an empty summary becomes the opening of the solution, an empty duration the pilot's."""
+    if not (proposal.summary or "").strip() and (proposal.solution or "").strip():
+        proposal.summary = derive_summary(proposal.solution)
+    if proposal.duration_weeks is None:
+        proposal.duration_weeks = proposal.challenge.pilot_weeks
+
+
+def _remember_team(proposal: Proposal) -> None:
+    """The first submitted team description becomes the profile's, when the profile has none."""
+    startup = proposal.startup
+    if not (startup.team_description or "").strip() and proposal.team.strip():
+        startup.team_description = proposal.team
 
 
 @dataclass
@@ -153,14 +183,16 @@ def _open_for_change(proposal: Proposal, user: User, data: dict, expected_versio
 
 
 def save_proposal(*, proposal: Proposal, user: User, data: dict, expected_version: int | None,
-                  upload=None, remove_attachment: bool = False) -> Outcome:
-    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required."""
+                  upload=None, remove_attachment: bool = False, audit: bool = True) -> Outcome:
+    """Save the working copy (a draft, or changes not yet resubmitted). Nothing is required.
+    `audit=False` (autosave, a few minutes after the last audited save) leaves the audit trail alone."""
     proposal, data, fresh = _open_for_change(proposal, user, data, expected_version)
     if not fresh:
         return Outcome(proposal, replay=True)
     problems = _apply(proposal, data, upload, remove_attachment)
     db.session.flush()
-    record_event(actor=user, action="proposal.saved", subject=proposal)
+    if audit:
+        record_event(actor=user, action="proposal.saved", subject=proposal)
     return Outcome(proposal, problems=problems)
 
 
@@ -168,9 +200,8 @@ def submission_problems(proposal: Proposal) -> list[tuple[str | None, str]]:
     """(field, message) pairs for everything that stops this proposal from being submitted."""
     challenge, startup = proposal.challenge, proposal.startup
     problems: list[tuple[str | None, str]] = []
-    labels = {"summary": _("a summary"), "understanding": _("your understanding of the problem"),
-              "solution": _("the proposed solution"), "team": _("the team"), "price_cents": _("a price"),
-              "duration_weeks": _("the duration")}
+    labels = {"understanding": _("your understanding of the problem"),
+              "solution": _("the proposed solution"), "team": _("the team"), "price_cents": _("a price")}
     for field in REQUIRED_AT_SUBMIT:
         value = getattr(proposal, field)
         if value is None or (isinstance(value, str) and not value.strip()):
@@ -184,34 +215,39 @@ def submission_problems(proposal: Proposal) -> list[tuple[str | None, str]]:
                            "justification.")))
     if challenge.languages and proposal.language not in challenge.languages:
         problems.append(("language", _("This challenge does not accept proposals in that language.")))
-    problems.extend((None, message) for message in eligibility_problems(challenge, startup))
+    problems.extend(eligibility_issues(challenge, startup))
     return problems
 
 
 def eligibility_problems(challenge: Challenge, startup: Organisation, now: datetime | None = None) -> list[str]:
     """Company age and size against the challenge's limits, from the startup's profile."""
+    return [message for _field, message in eligibility_issues(challenge, startup, now)]
+
+
+def eligibility_issues(challenge: Challenge, startup: Organisation,
+                       now: datetime | None = None) -> list[tuple[str, str]]:
+    """(profile field, message) pairs: the field that fixes each problem (`founded_year`, `size_fte`)."""
     now = now or utcnow()
-    problems = []
+    problems: list[tuple[str, str]] = []
     if challenge.max_age_years is not None:
         if startup.founded_year is None:
-            problems.append(ngettext("This challenge is for companies up to %(num)d year old: add your founding "
-                                     "year to your profile.",
-                                     "This challenge is for companies up to %(num)d years old: add your founding "
-                                     "year to your profile.", challenge.max_age_years))
+            problems.append(("founded_year", ngettext(
+                "This challenge is for companies up to %(num)d year old: add your founding year to your profile.",
+                "This challenge is for companies up to %(num)d years old: add your founding year to your profile.",
+                challenge.max_age_years)))
         elif now.astimezone(LOCAL).year - startup.founded_year > challenge.max_age_years:
-            problems.append(ngettext("This challenge is for companies up to %(num)d year old; %(name)s was founded "
-                                     "in %(year)d.",
-                                     "This challenge is for companies up to %(num)d years old; %(name)s was founded "
-                                     "in %(year)d.", challenge.max_age_years, name=startup.name,
-                                     year=startup.founded_year))
+            problems.append(("founded_year", ngettext(
+                "This challenge is for companies up to %(num)d year old; %(name)s was founded in %(year)d.",
+                "This challenge is for companies up to %(num)d years old; %(name)s was founded in %(year)d.",
+                challenge.max_age_years, name=startup.name, year=startup.founded_year)))
     if challenge.max_fte is not None:
         if startup.size_fte is None:
-            problems.append(_("This challenge is for companies up to %(n)s FTE: add your team size to your "
-                              "profile.", n=number(challenge.max_fte, 1, trim=True)))
+            problems.append(("size_fte", _("This challenge is for companies up to %(n)s FTE: add your team size to "
+                                           "your profile.", n=number(challenge.max_fte, 1, trim=True))))
         elif startup.size_fte > challenge.max_fte:
-            problems.append(_("This challenge is for companies up to %(n)s FTE; %(name)s has %(size)s.",
-                              n=number(challenge.max_fte, 1, trim=True), name=startup.name,
-                              size=number(startup.size_fte, 1, trim=True)))
+            problems.append(("size_fte", _("This challenge is for companies up to %(n)s FTE; %(name)s has %(size)s.",
+                                           n=number(challenge.max_fte, 1, trim=True), name=startup.name,
+                                           size=number(startup.size_fte, 1, trim=True))))
     return problems
 
 
@@ -234,6 +270,8 @@ def submit_proposal(*, proposal: Proposal, user: User, data: dict, expected_vers
     if problems:
         record_event(actor=user, action="proposal.saved", subject=proposal)
         return Outcome(proposal, problems=problems)
+    _fill_defaults(proposal)
+    _remember_team(proposal)
     now = utcnow()
     number = proposal.latest_version.number + 1 if proposal.latest_version else 1
     version = ProposalVersion(proposal=proposal, number=number, created_by_id=user.id, **proposal.content())

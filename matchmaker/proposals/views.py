@@ -2,14 +2,17 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, s
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..accounts.views import AUTH_LIMIT
 from ..challenges.lookup import challenge_for
 from ..database import commit
+from ..deadlines import freeze_form
 from ..enums import ProposalStatus
 from ..errors import DomainError, ValidationFailed
+from ..extensions import limiter
 from ..organisations.forms import EmptyForm
 from ..web import add_error, csv_response, get_or_404, show_error
-from . import attachments, permissions, services
-from .forms import ProposalForm
+from . import attachments, permissions, services, wayin
+from .forms import ApplyForm, ProposalForm
 from .models import Proposal
 
 bp = Blueprint("proposals", __name__)
@@ -46,13 +49,36 @@ def _prepare_form(form: ProposalForm, challenge, proposal=None) -> None:
         form.startup.data = str(proposal.startup_id)
 
 
-def _render_form(form, challenge, proposal, status=200):
+def _startup_of(proposal=None):
     startups = permissions.startups_of(current_user)
-    startup = proposal.startup if proposal is not None else (startups[0] if startups else None)
+    return proposal.startup if proposal is not None else (startups[0] if startups else None)
+
+
+def _apply_form(challenge, proposal=None) -> ApplyForm:
+    """The proposal form with the way-in fields this person still needs (e-mail, startup's name,
+    eligibility values), the eligibility ones showing the profile's current values."""
+    startup = _startup_of(proposal)
+    form = ApplyForm(obj=proposal) if proposal is not None else ApplyForm()
+    form.keep_only(wayin.missing_fields(current_user, challenge, startup))
+    _prepare_form(form, challenge, proposal)
+    if not form.is_submitted():
+        for name in wayin.ELIGIBILITY_FIELDS:
+            if name in form and startup is not None:
+                form[name].data = getattr(startup, name)
+        if proposal is None:
+            for name, value in services.proposal_defaults(challenge, startup).items():
+                form[name].data = value
+    return form
+
+
+def _render_form(form, challenge, proposal, status=200):
+    if not challenge.is_open:
+        freeze_form(form)  # after the deadline the form is read-only, before anyone types
+    startup = _startup_of(proposal)
     return render_template(
         "proposals/form.html", form=form, challenge=challenge, proposal=proposal,
         problems=services.submission_problems(proposal) if proposal is not None else [],
-        eligibility=services.eligibility_problems(challenge, startup) if startup is not None else [],
+        eligibility=services.eligibility_issues(challenge, startup) if startup is not None else [],
     ), status
 
 
@@ -89,26 +115,35 @@ def _save_or_submit(form: ProposalForm, challenge, proposal: Proposal):
 
 
 @bp.route("/challenges/<ref>/apply", methods=["GET", "POST"])
-@login_required
+@limiter.limit(AUTH_LIMIT, methods=["POST"], exempt_when=lambda: current_user.is_authenticated)
 def apply(ref: str):
+    """Open to everyone who could apply: a visitor without an account writes here too (see
+    `wayin_views.anonymous_apply`); someone who cannot apply gets a page that says why."""
     challenge = _challenge_or_404(ref)
-    if not permissions.can_apply(current_user, challenge):
-        if not challenge.is_open:
-            flash(_("This challenge is not open for proposals."), "error")
-            return redirect(url_for("challenges.show", ref=challenge.slug))
-        abort(403)
+    refusal = wayin.refusal(current_user, challenge)
+    if refusal == permissions.CLOSED:
+        flash(_("This challenge is not open for proposals."), "error")
+        return redirect(url_for("challenges.show", ref=challenge.slug))
+    if refusal is not None:
+        return render_template("proposals/cannot_apply.html", challenge=challenge, reason=refusal), 403
+    if not current_user.is_authenticated:
+        from .wayin_views import anonymous_apply
+
+        return anonymous_apply(challenge)
     startups = permissions.startups_of(current_user)
     if request.method == "GET" and len(startups) == 1:
         existing = services.find_proposal(challenge, startups[0])
         if existing is not None:
             return redirect(url_for("proposals.edit", proposal_id=existing.id))
-    form = ProposalForm()
-    _prepare_form(form, challenge)
-    if request.method == "GET":
-        form.language.data = challenge.languages[0] if challenge.languages else "nl"
+    form = _apply_form(challenge)
     if form.validate_on_submit():
-        startup = next((s for s in startups if str(s.id) == form.startup.data), startups[0])
         try:
+            if startups:
+                startup = next((s for s in startups if str(s.id) == form.startup.data), startups[0])
+                wayin.complete_profile(user=current_user, startup=startup, profile=form.profile_data())
+            else:
+                startup = wayin.start_startup(user=current_user, name=form.startup_name.data,
+                                              profile=form.profile_data())
             proposal = services.start_proposal(challenge=challenge, startup=startup, user=current_user)
         except DomainError as error:
             show_error(error, form)
@@ -122,8 +157,7 @@ def apply(ref: str):
 def edit(proposal_id: int):
     proposal = _own_proposal_or_404(proposal_id)
     challenge = proposal.challenge
-    form = ProposalForm(obj=proposal)
-    _prepare_form(form, challenge, proposal)
+    form = _apply_form(challenge, proposal)
     if request.method == "POST" and not permissions.can_edit_proposal(current_user, proposal):
         if not challenge.is_open:
             form.validate()
@@ -132,6 +166,11 @@ def edit(proposal_id: int):
             return _render_form(form, challenge, proposal, 409)
         abort(403)
     if form.validate_on_submit():
+        try:
+            wayin.complete_profile(user=current_user, startup=proposal.startup, profile=form.profile_data())
+        except DomainError as error:
+            show_error(error, form)
+            return _render_form(form, challenge, proposal, 422)
         return _save_or_submit(form, challenge, proposal)
     return _render_form(form, challenge, proposal, 422 if form.is_submitted() else 200)
 

@@ -2,7 +2,7 @@
 challenges, rounds, adopted challenges, public KPIs
 
 Revision ID: 0013
-Revises: 0012
+Revises: 0011
 Create Date: 2026-12-01 03:22:56.852436
 
 """
@@ -14,7 +14,7 @@ import matchmaker.db_types
 
 # revision identifiers, used by Alembic.
 revision = '0013'
-down_revision = '0012'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -79,3 +79,44 @@ def screenshot_dir():
     if path:
         os.makedirs(path, exist_ok=True)
     return path
+
+
+DEMO_ROLES = {  # who crawls the demo, and where they start
+    "anonymous": (None, ["/", "/challenges/", "/account/register", "/dev/mail/"]),
+    "startup": ("founder@containerwijs.demo", ["/dashboard", "/proposals/", "/challenges/"]),
+    "officer": ("innovatie@utrecht.demo", ["/dashboard"]),
+    "evaluator": ("beleid@panel.demo", ["/dashboard", "/panel/"]),
+    "admin": ("beheer@matchmaker.demo", ["/dashboard", "/admin/organisations"]),
+}
+
+
+@pytest.fixture(scope="session")
+def demo_crawl(app, browser):
+    """The demo (`make run`'s data), crawled once per session by every role at 320 px in Dutch, on a
+    server with the development outbox on. Returns the pages (`crawl.Page`) of all roles."""
+    from matchmaker.demo import DEMO_PASSWORD, load_demo_data
+    from matchmaker.recommendations.services import reset as reset_matcher
+
+    from .crawl import crawl, sign_in
+
+    with app.app_context():
+        assert load_demo_data() is True
+        reset_matcher()
+    served = app_like(app, WTF_CSRF_ENABLED=True, DEV_OUTBOX=True, MAIL_BACKEND="console")
+    server = make_server("127.0.0.1", 0, served, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
+    pages = []
+    try:
+        for role, (email, start) in DEMO_ROLES.items():
+            context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl",
+                                          extra_http_headers={"Accept-Language": "nl"})
+            page = context.new_page()
+            page.set_default_timeout(10_000)
+            if email:
+                sign_in(page, base, email, DEMO_PASSWORD)
+            pages += crawl(page, base, role, start)
+            context.close()
+    finally:
+        server.shutdown()
+    return pages

@@ -58,11 +58,12 @@ def content(make):
 
 PUBLIC_PAGES = ["/", "/challenges/", "/challenges/{challenge}", "/account/login", "/account/register",
                 "/account/reset", "/account/check-email", "/organisations/new", "/no-such-page",
-                "/panel/invitations/a11y-pending", "/organisations/invitations/a11y-invite"]
+                "/panel/invitations/a11y-pending", "/organisations/invitations/a11y-invite",
+                "/challenges/{challenge}/apply"]
 OFFICER_PAGES = ["/dashboard", "/challenges/new", "/challenges/{draft}/manage", "/challenges/{draft}/criteria",
                  "/account/settings", "/challenges/{closed}/proposals", "/challenges/{closed}/panel",
                  "/challenges/{closed}/evaluation?z=1", "/challenges/{closed}/decisions", "/challenges/{closed}/audit",
-                 "/challenges/{closed}/evaluation/report"]
+                 "/challenges/{closed}/evaluation/report", "/challenges/{challenge}/apply"]
 EVALUATOR_PAGES = ["/panel/", "/panel/{seat}", "/panel/{seat}/proposals/{proposal}"]
 STARTUP_PAGES = ["/proposals/", "/proposals/{proposal}", "/proposals/{open_proposal}/edit",
                  "/proposals/{proposal}/receipt/1", "/challenges/{challenge}"]

@@ -74,7 +74,7 @@ def test_officer_pages_mark_the_challenge_and_the_proposals(client, make):
     dashboard = client.get("/dashboard").get_data(as_text=True)
     assert f'lang="en">{ENGLISH["title"]}</a>' in dashboard
     received = client.get(f"/challenges/{challenge.id}/proposals").get_data(as_text=True)
-    assert '<td lang="en">We plant trees.</td>' in received
+    assert '<td data-label="Samenvatting" lang="en">We plant trees.</td>' in received
     printable = client.get(f"/proposals/{proposal.id}/print").get_data(as_text=True)
     assert '<p lang="en">Trees and shade sails.</p>' in printable
 

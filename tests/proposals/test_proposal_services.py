@@ -80,8 +80,7 @@ def test_submit_requires_every_field_and_keeps_the_text(setup):
     outcome = services.submit_proposal(proposal=proposal, user=member, data={"summary": "Alleen dit"},
                                        expected_version=proposal.lock_version)
     assert not outcome.submitted and outcome.version is None
-    assert [field for field, _m in outcome.problems] == [
-        "understanding", "solution", "team", "price_cents", "duration_weeks"]
+    assert [field for field, _m in outcome.problems] == ["understanding", "solution", "team", "price_cents"]
     assert proposal.summary == "Alleen dit" and proposal.status == ProposalStatus.DRAFT
     assert proposal.versions == []
 
