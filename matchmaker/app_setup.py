@@ -151,19 +151,25 @@ def _register_blueprints(app: Flask) -> None:
     from .admin.views import bp as admin_bp
     from .api.views import bp as api_bp
     from .challenges.views import bp as challenges_bp
+    from .collaboration.round_views import bp as rounds_bp
+    from .collaboration.views import bp as collaboration_bp
     from .evaluation.panel_views import bp as panel_bp
     from .evaluation.views import bp as evaluation_bp
+    from .kpis.views import bp as kpis_bp
     from .main.views import bp as main_bp
     from .organisations.views import bp as organisations_bp
+    from .pilots.views import bp as pilots_bp
     from .proposals import autosave  # noqa: F401  (its routes are on the proposals blueprint)
     from .proposals.views import bp as proposals_bp
     from .proposals.wayin_views import bp as wayin_bp
     from .recommendations.views import bp as recommendations_bp
 
     for blueprint in (main_bp, accounts_bp, organisations_bp, challenges_bp, proposals_bp, wayin_bp, evaluation_bp,
-                      panel_bp,
-                      recommendations_bp, admin_bp, api_bp):
+                      panel_bp, recommendations_bp, pilots_bp, collaboration_bp, rounds_bp, admin_bp, api_bp, kpis_bp):
         app.register_blueprint(blueprint)
+    from .lessons.views import bp as lessons_bp
+
+    app.register_blueprint(lessons_bp)
 
     from .mail import views as devmail
 

@@ -41,16 +41,19 @@ def register_cli(app: Flask) -> None:
         """Record due transitions and send their e-mail. Safe to run every minute from a scheduler."""
         from .challenges.services import close_due_challenges
         from .mail.services import deliver_pending
+        from .pilots.services import send_check_in_reminders
         from .proposals.services import send_deadline_reminders
         from .recommendations.digest import send_digests
 
         closed = close_due_challenges()
         reminded = send_deadline_reminders()
+        late = send_check_in_reminders()
         commit()
         digests = send_digests()
         commit()
         sent = deliver_pending()
         click.echo(f"closed {counted(len(closed), 'challenge')}; reminded {counted(reminded, 'draft')}; "
+                   f"{counted(late, 'late check-in')}; "
                    f"{counted(digests, 'digest')}; sent {counted(sent, 'pending message')}")
 
     @app.cli.command("send-mail")

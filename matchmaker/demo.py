@@ -24,6 +24,7 @@ from .accounts.services import create_user, find_user_by_email
 from .challenges.models import Challenge
 from .database import commit
 from .db_types import clock_at, utcnow
+from .demo_after import AfterAward, with_after_award
 from .enums import ConflictKind, DecisionOutcome, Discipline, MemberRole, OrgKind, Recommendation
 from .extensions import db
 from .organisations.models import Membership, Organisation
@@ -31,8 +32,8 @@ from .slugs import unique_slug
 
 DEMO_PASSWORD = "demo-wachtwoord-2026"
 ADMIN_EMAIL = "beheer@matchmaker.demo"
-PUBLISHED_FOR = timedelta(days=35)
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")  # how long a demo challenge was open before its deadline
+PUBLISHED_FOR = timedelta(days=35)  # how long a demo challenge was open before its deadline (unless the row says)
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
 @dataclass(order=True)
@@ -93,6 +94,10 @@ def _at_five(day: datetime) -> datetime:
     """17:00 Dutch time on that day, in UTC: when demo deadlines fall."""
     local = day.astimezone(AMSTERDAM).replace(hour=17, minute=0, second=0, microsecond=0)
     return local.astimezone(UTC)
+
+
+def _published_for(row: dict) -> timedelta:
+    return timedelta(days=row["published_for_days"]) if row.get("published_for_days") else PUBLISHED_FOR
 
 
 def _deadlines(row: dict, now: datetime) -> tuple[datetime, datetime]:
@@ -168,7 +173,7 @@ class DemoLoader:
         from .challenges import services as challenge_services
 
         questions_at, close_at = _deadlines(row, self.now)
-        publish_at = min(close_at - PUBLISHED_FOR, self.now - timedelta(days=3))
+        publish_at = min(close_at - _published_for(row), self.now - timedelta(days=3))
         created_at = publish_at - timedelta(days=6)
         cancel_at = self.now - timedelta(days=2)
         officer = self.officers[row["municipality"]]
@@ -329,9 +334,9 @@ class DemoLoader:
                     proposal=self.proposals[(key, decision["startup"])], user=officer,
                     outcome=DecisionOutcome(decision["outcome"]), motivation=decision["motivation"],
                     pitch_at=pitch_at, pitch_note=decision.get("pitch_note", ""))
-            self.story.at(close_at + timedelta(days=8, hours=number), prepare)
+            self.story.at(close_at + timedelta(days=plan.get("release_days", 10) - 2, hours=number), prepare)
         if plan.get("release"):
-            self.story.at(close_at + timedelta(days=10), lambda: decisions.release_decisions(
+            self.story.at(close_at + timedelta(days=plan.get("release_days", 10)), lambda: decisions.release_decisions(
                 challenge=self.challenges[key], user=officer, **plan["release"]))
 
     def _declare(self, key: str, email: str, plan: dict):
@@ -382,8 +387,8 @@ class DemoLoader:
 
     def load(self) -> None:
         data = self.data
-        first_close = min(_deadlines(row, self.now)[1] for row in data.CHALLENGES)
-        with clock_at(first_close - PUBLISHED_FOR - timedelta(days=30)):  # everyone joined well before
+        first_publish = min(_deadlines(row, self.now)[1] - _published_for(row) for row in data.CHALLENGES)
+        with clock_at(first_publish - timedelta(days=30)):  # everyone joined well before
             self.people()
         for index, row in enumerate(data.CHALLENGES):
             self.challenge(index, row)
@@ -391,25 +396,27 @@ class DemoLoader:
             self.panel(key, plan)
         for row in data.PENDING_PANEL_INVITATIONS:
             self.pending_invitation(row)
+        AfterAward(self).schedule()
         self.story.play()
 
 
 def load_demo_data(force: bool = False) -> bool:
     """Load the demo once. Returns False when organisations already exist (and `force` is off)."""
-    from . import demo_data as data
+    from . import demo_data
 
     if not force and db.session.scalar(select(func.count(Organisation.id))):
         return False
-    DemoLoader(data, utcnow()).load()
+    DemoLoader(with_after_award(demo_data), utcnow()).load()
     commit()
     return True
 
 
 def print_logins(echo) -> None:
-    from . import demo_data as data
+    from . import demo_data
 
+    data = with_after_award(demo_data)
     echo("")
-    echo("Demo logins (password for all: %s)" % DEMO_PASSWORD)
+    echo(f"Demo logins (password for all: {DEMO_PASSWORD})")
     echo(f"  administrator : {ADMIN_EMAIL}")
     for row in data.OFFICERS:
         echo(f"  officer       : {row['email']:<34} ({row['municipality']}, {row.get('role', 'member')})")

@@ -39,8 +39,35 @@ class ReviewStatus(StrEnum):
 class PilotStatus(StrEnum):
     PLANNED = "planned"
     RUNNING = "running"
+    EXTENDED = "extended"
     CONTINUED = "continued"
     STOPPED = "stopped"
+
+
+class ProcurementRoute(StrEnum):
+    """How a pilot that continues becomes a contract."""
+
+    LAUNCHING_CUSTOMER = "launching_customer"
+    INNOVATION_PARTNERSHIP = "innovation_partnership"
+    SBIR_PHASE_3 = "sbir_phase_3"
+    REGULAR_TENDER = "regular_tender"
+
+
+class TrafficLight(StrEnum):
+    GREEN = "green"
+    AMBER = "amber"
+    RED = "red"
+
+
+class CheckInSide(StrEnum):
+    STARTUP = "startup"
+    MUNICIPALITY = "municipality"
+
+
+class LessonOutcome(StrEnum):
+    CONTINUED = "continued"
+    STOPPED = "stopped"
+    NO_AWARD = "no_award"
 
 
 class Discipline(StrEnum):

@@ -4,14 +4,14 @@ whole numbers, decimals, euro amounts, tags and local date-times that never turn
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app
 from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 from flask_wtf.i18n import translations as wtforms_translations
-from wtforms import DateTimeLocalField, Form, IntegerField, StringField
+from wtforms import DateField, DateTimeLocalField, Form, IntegerField, StringField
 from wtforms.validators import StopValidation, ValidationError
 
 from .parsing import clean_text, format_euros, parse_decimal, parse_euros, parse_whole_number
@@ -195,3 +195,40 @@ class LocalDateTimeField(DateTimeLocalField):
         if isinstance(self.data, datetime):
             return self.data.astimezone(LOCAL_TZ).strftime("%Y-%m-%dT%H:%M")
         return ""
+
+
+class CalendarDateField(DateField):
+    """A calendar date ("YYYY-MM-DD", as `<input type=date>` sends it) with ASCII digits, years from
+    `min_year` to `max_year`; anything else gets the form's message, never an exception."""
+
+    min_year = 2000
+    max_year = 2100
+    pattern = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+    def process_formdata(self, valuelist):
+        if not valuelist:
+            return
+        self.data = None
+        raw = valuelist[0].strip() if isinstance(valuelist[0], str) else ""
+        if not raw:
+            return
+        match = self.pattern.fullmatch(raw) if len(raw) <= 10 else None
+        try:
+            value = date(*(int(part) for part in match.groups())) if match else None
+        except ValueError:  # 2026-02-30
+            value = None
+        if value is None:
+            raise ValueError(_l("Enter a date, such as 2026-05-31."))
+        if not self.min_year <= value.year <= self.max_year:
+            raise ValueError(_l("Enter a date between the years %(low)d and %(high)d.",
+                                low=self.min_year, high=self.max_year))
+        self.data = value
+
+    def pre_validate(self, form):
+        if self.process_errors:
+            raise StopValidation()
+
+    def _value(self):
+        if self.raw_data:
+            return str(self.raw_data[0])[:20]
+        return self.data.isoformat() if isinstance(self.data, date) else ""

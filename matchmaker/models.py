@@ -10,9 +10,12 @@ from .challenges.models import (  # noqa: F401
     Question,
     SavedChallenge,
 )
+from .collaboration.models import CoOwner, Round  # noqa: F401
 from .evaluation.models import ConflictDeclaration, Decision, PanelSeat, Review, ReviewScore  # noqa: F401
+from .lessons.models import Lesson  # noqa: F401
 from .mail.models import OutboxMessage  # noqa: F401
 from .organisations.models import Invitation, Membership, Organisation  # noqa: F401
+from .pilots.models import CheckIn, Measurement, Milestone, Pilot, SuccessCriterion  # noqa: F401
 from .proposals.models import Proposal, ProposalVersion  # noqa: F401
 from .proposals.pending_models import PendingApplication  # noqa: F401
 from .recommendations.models import ApplyInvitation  # noqa: F401

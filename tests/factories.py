@@ -10,7 +10,7 @@ from matchmaker.accounts.services import hash_password
 from matchmaker.challenges.models import Challenge, ChallengeTheme, Criterion, Question
 from matchmaker.challenges.services import default_criteria
 from matchmaker.db_types import utcnow
-from matchmaker.enums import ChallengeStatus, Discipline, MemberRole, OrgKind, ProposalStatus
+from matchmaker.enums import ChallengeStatus, Discipline, MemberRole, OrgKind, PilotStatus, ProposalStatus
 from matchmaker.extensions import db
 from matchmaker.organisations.models import Membership, Organisation
 from matchmaker.proposals.models import Proposal, ProposalVersion
@@ -203,6 +203,36 @@ class Factory:
                                              comment="because" if value in (1, 5) else ""))
         db.session.flush()
         return review
+
+
+    def pilot(self, *, municipality: Organisation | None = None, startup: Organisation | None = None,
+              officer: User | None = None, planned: bool = True, started: bool = False, criteria: int = 2):
+        """An awarded proposal of a decided challenge and the pilot its award started; with `planned`, a
+        complete plan (start date, goals, contacts, `criteria` success criteria); with `started`, running."""
+        from datetime import date
+
+        from matchmaker.pilots.models import SuccessCriterion
+        from matchmaker.pilots.services import create_pilot_for_award
+
+        municipality = municipality or self.municipality()
+        officer = officer or self.officer(municipality)
+        challenge = self.challenge(organisation=municipality, days_open=-30, status=ChallengeStatus.DECIDED,
+                                   pilot_weeks=16)
+        challenge.decided_at = utcnow()
+        proposal = self.proposal(challenge=challenge, startup=startup, status=ProposalStatus.AWARDED)
+        pilot = create_pilot_for_award(proposal=proposal, actor=officer)
+        if planned:
+            pilot.starts_on = date(2026, 9, 1)
+            pilot.goals = "Fewer half-empty collection rounds in the city centre."
+            pilot.municipality_contact, pilot.startup_contact = "Marloes van der Linden", "Sanne Bakker"
+            for position in range(1, criteria + 1):
+                pilot.criteria.append(SuccessCriterion(position=position, name=f"Criterion {position}",
+                                                       target=10 * position, unit="%"))
+        if started:
+            pilot.status = PilotStatus.RUNNING
+            pilot.started_at = utcnow() - timedelta(days=20)
+        db.session.flush()
+        return pilot
 
 
 def pdf_bytes(pages: int = 1) -> bytes:

@@ -63,6 +63,7 @@ SAMPLE_DATA = {
     "outcome": "rejected", "decisions": [{"proposal_id": 1, "outcome": "rejected"}], "final": True, "role": "owner",
     "blind_review": True, "panel_sees_scores": False, "reviews_due_at": "2026-03-20T16:00:00+00:00",
     "scores": {"1": {"from": None, "to": 3}}, "what": "page",
+    "organisation": "Gemeente Zwolle", "rights": ["may_edit", "may_decide"], "round": "SiR Noord-Nederland 2027-1",
 }
 
 
@@ -86,7 +87,7 @@ def test_each_sentence_reads_in_english_and_dutch(action):
         assert "Anna de Boer" in english and "Anna de Boer" in dutch
 
 
-WITHOUT_ACTOR = {"challenge.closed", "user.registration_repeated",  # the system's doing, or nobody's to name
+WITHOUT_ACTOR = {"challenge.closed", "user.registration_repeated", "pilot.created",  # the system's doing, or nobody's
                  "application.pending_saved", "application.link_resent"}  # a visitor without an account
 
 

@@ -479,9 +479,9 @@ def test_every_number_and_date_field_uses_the_strict_parsers():
     LocalDateTimeField."""
     from wtforms import DateField, DateTimeField, DecimalField, FloatField, IntegerField
 
-    from matchmaker.forms import LocalDateTimeField, WholeNumberField
+    from matchmaker.forms import CalendarDateField, LocalDateTimeField, WholeNumberField
 
-    strict = (WholeNumberField, LocalDateTimeField)
+    strict = (WholeNumberField, LocalDateTimeField, CalendarDateField)
     loose = (IntegerField, DecimalField, FloatField, DateTimeField, DateField)
     found = []
     for cls in _all_form_classes():
@@ -490,7 +490,7 @@ def test_every_number_and_date_field_uses_the_strict_parsers():
             if isinstance(field_class, type) and issubclass(field_class, loose):
                 assert issubclass(field_class, strict), f"{cls.__name__}.{name} is a {field_class.__name__}"
                 found.append(name)
-    assert {"pilot_weeks", "weight", "duration_weeks", "new_close_at", "pitch_at"} <= set(found)
+    assert {"pilot_weeks", "weight", "duration_weeks", "new_close_at", "pitch_at", "starts_on", "contract_on"} <= set(found)
     from matchmaker.forms import DecimalNumberField
     from matchmaker.organisations.forms import StartupForm
 

@@ -182,6 +182,64 @@ def test_demo_data_loads_once_with_every_kind_of_content(app):
     assert kinds.count("municipality") >= 3 and kinds.count("startup") >= 20
     assert load_demo_data() is False
     check_demo_looks_real(challenges, proposals)
+    check_demo_after_the_award()
+
+
+def check_demo_after_the_award():
+    """Pilots in every state with check-ins by both sides, the gate's outcomes, lessons (published and
+    draft), an adoption and public KPIs, all reached through the services (audited)."""
+    from matchmaker.audit.models import AuditEvent
+    from matchmaker.challenges.models import Challenge
+    from matchmaker.kpis.services import overall_scope, public_municipalities, report_for
+    from matchmaker.lessons.models import Lesson
+    from matchmaker.pilots.models import Pilot
+
+    pilots = {p.challenge.slug: p for p in db.session.scalars(select(Pilot))}
+    assert {p.status.value for p in pilots.values()} == {"planned", "running", "extended", "continued", "stopped"}
+    running = pilots["energiecoaches-meer-bereik"]
+    assert running.status.value == "running" and 3 <= len(running.check_ins) <= 5
+    assert {c.side.value for c in running.check_ins} == {"startup", "municipality"}
+    assert {c.light.value for p in pilots.values() for c in p.check_ins} == {"green", "amber", "red"}
+    assert all(c.measurements for c in running.check_ins)
+    assert any(m.done_on for m in running.milestones) and any(m.done_on is None for m in running.milestones)
+    extended = pilots["de-escalatie-oefenen-boas"]
+    assert extended.status.value == "extended" and extended.extended_until and extended.decision_motivation
+    continued = pilots["brood-naar-de-wijk"]
+    assert continued.status.value == "continued" and continued.procurement_route.value == "launching_customer"
+    assert continued.contract_value_cents == 9_600_000 and continued.contract_on and continued.demo_report
+    assert all(c.met(c.final_value) for c in continued.criteria)
+    stopped = pilots["broken-pavement-early"]
+    assert stopped.status.value == "stopped" and not any(c.met(c.final_value) for c in stopped.criteria)
+    planned = pilots["laadpalen-eerlijk-verdelen"]
+    assert planned.status.value == "planned" and planned.starts_on and len(planned.criteria) == 2
+    lessons = db.session.scalars(select(Lesson)).all()
+    published = {(lesson.outcome.value, lesson.challenge.slug) for lesson in lessons if lesson.is_published}
+    assert published == {("continued", "brood-naar-de-wijk"), ("stopped", "broken-pavement-early"),
+                         ("no_award", "wachten-aan-de-balie")}
+    assert [lesson.challenge.slug for lesson in lessons if not lesson.is_published] == ["bakfietsen-delen-ondernemers"]
+    adopted = db.session.scalars(select(Challenge).where(Challenge.adopted_from_pilot_id.is_not(None))).all()
+    assert [(c.adopted_from_pilot_id, c.organisation.name, c.status.value) for c in adopted] == [
+        (continued.id, "Gemeente Groningen", "draft")]
+    assert [m.name for m in public_municipalities()] == ["Gemeente Eindhoven", "Gemeente Utrecht"]
+    report = report_for(overall_scope(None))  # what the public sees on /kpis
+    published = report["challenges_published"]
+    assert len([q for q in report.quarters if published.at(q).value]) >= 5
+    assert report["pilots_started"].total.value == 4 and report["lessons_published"].total.value == 2
+    assert (report["continued_share"].total.count, report["continued_share"].total.basis) == (2, 3)
+    from matchmaker.collaboration.models import Round
+
+    (round_,) = db.session.scalars(select(Round)).all()
+    in_round = db.session.scalars(select(Challenge).where(Challenge.round_id == round_.id)).all()
+    assert round_.name == "SiR Noord-Nederland 2027-1" and len(in_round) == 3
+    assert {(c.status.value, c.submissions_close_at) for c in in_round} == {("published", round_.submissions_close_at)}
+    (co_owned,) = [c for c in in_round if c.co_owners]
+    rights = {co.organisation.name: [r for r in co.RIGHTS if getattr(co, r)] for co in co_owned.co_owners}
+    assert rights == {"Gemeente Leeuwarden": ["may_answer_questions", "may_manage_panel", "may_decide"],
+                      "Gemeente Assen": ["may_answer_questions"]}
+    actions = {a for (a,) in db.session.execute(select(AuditEvent.action))}
+    assert {"round.created", "challenge.round_joined", "challenge.co_owner_added"} <= actions
+    assert {"pilot.started", "pilot.check_in", "pilot.extended", "pilot.continued", "pilot.stopped",
+            "pilot.demo_day", "lesson.published", "pilot.adopted", "organisation.kpis_published"} <= actions
 
 
 def check_demo_looks_real(challenges, proposals):
@@ -198,7 +256,8 @@ def check_demo_looks_real(challenges, proposals):
     assert len(set(summaries)) == len(summaries)
     assert not any("stelt een pilot voor rond" in s or "proposes a pilot on" in s for s in summaries)
     for proposal in sent:  # written in the challenge's language
-        english = proposal.challenge.slug in ("rainwater-private-gardens", "energy-poverty-households")
+        english = proposal.challenge.slug in ("rainwater-private-gardens", "energy-poverty-households",
+                                              "broken-pavement-early")
         assert (" the " in proposal.summary) == english, proposal.challenge.slug
     assert len({p.duration_weeks for p in sent}) >= 4
     reviews = [r for r in db.session.scalars(select(Review)) if r.is_submitted]

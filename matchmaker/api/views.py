@@ -35,6 +35,10 @@ def challenge_summary(challenge: Challenge) -> dict:
         "summary": challenge.summary,
         "language": challenge.language,
         "municipality": {"name": challenge.organisation.name, "slug": challenge.organisation.slug},
+        # the lead buyer is "municipality"; the others that own the challenge with it
+        "co_owners": [{"name": co.organisation.name, "slug": co.organisation.slug} for co in challenge.co_owners],
+        "round": {"name": challenge.round.name, "slug": challenge.round.slug,
+                  "url": url_for("rounds.show", slug=challenge.round.slug, _external=True)} if challenge.round else None,
         "status": challenge.current_status.value,
         "themes": challenge.themes,
         "keywords": challenge.keywords,

@@ -2,7 +2,7 @@
 
 The full record stays in `audit_events`. While the seal holds (`is_sealed(challenge, reader)`), an
 event that could tell who applied (its subject is a proposal, or its actor is neither one of the
-municipality's officers nor on the challenge's panel: a startup's member asking, saving, submitting,
+owners' officers nor on the challenge's panel: a startup's member asking, saving, submitting,
 withdrawing) is listed without its actor, subject id and data. Only administrators read IP addresses.
 """
 
@@ -38,10 +38,12 @@ def challenge_events(challenge) -> list[AuditEvent]:
 
 
 def _insiders(challenge) -> set[int]:
-    """The people whose actions never reveal an applicant: the municipality's officers and the panel."""
+    """The people whose actions never reveal an applicant: the owners' officers (lead buyer and
+    co-owners) and the panel."""
+    from ..collaboration.officers import officers_of
     from ..evaluation.models import PanelSeat
 
-    officers = {m.user_id for m in challenge.organisation.memberships}
+    officers = {user.id for user in officers_of(challenge)}
     panel = set(db.session.scalars(
         select(PanelSeat.user_id).where(PanelSeat.challenge_id == challenge.id, PanelSeat.user_id.is_not(None))))
     return officers | panel

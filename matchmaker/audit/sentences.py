@@ -97,12 +97,32 @@ def _released(c: Context) -> str:
     return ngettext("%(actor)s released %(num)d decision", "%(actor)s released %(num)d decisions", n, actor=c.actor)
 
 
+def _traffic_light(value) -> str:
+    return {"green": _("green"), "amber": _("amber"), "red": _("red")}.get(value, "–")
+
+
 def _invited_to_apply(c: Context) -> str:
     startup = c.data.get("startup") or _("a startup")
     if c.data.get("score") is None:
         return _("%(actor)s invited %(startup)s to apply", actor=c.actor, startup=startup)
     return _("%(actor)s invited %(startup)s to apply (fit %(score)d of 100)", actor=c.actor, startup=startup,
              score=round(c.data["score"]))
+
+
+def _rights(c: Context) -> str:
+    """The rights of a co-owner, in short words."""
+    words = {"may_edit": _("edit"), "may_answer_questions": _("answer questions"),
+             "may_manage_panel": _("manage the panel"), "may_decide": _("decide"), "may_run_pilot": _("run the pilot")}
+    rights = [str(words[r]) for r in c.data.get("rights") or [] if r in words]
+    return ", ".join(rights) if rights else _("read only")
+
+
+def _organisation(c: Context) -> str:
+    return c.data.get("organisation") or _("a municipality")
+
+
+def _round(c: Context) -> str:
+    return c.data.get("round") or _("a round")
 
 
 SENTENCES: dict[str, Sentence] = {
@@ -124,6 +144,20 @@ SENTENCES: dict[str, Sentence] = {
                                        reason=c.data.get("reason", "")),
     "challenge.clarified": lambda c: _("%(actor)s posted a clarification", actor=c.actor),
     "challenge.startup_invited": _invited_to_apply,
+    # working together
+    "challenge.co_owner_added": lambda c: _("%(actor)s added %(organisation)s as a co-owner (may: %(rights)s)",
+                                            actor=c.actor, organisation=_organisation(c), rights=_rights(c)),
+    "challenge.co_owner_rights_changed": lambda c: _("%(actor)s changed what co-owner %(organisation)s may do: "
+                                                     "%(rights)s", actor=c.actor, organisation=_organisation(c),
+                                                     rights=_rights(c)),
+    "challenge.co_owner_removed": lambda c: _("%(actor)s removed co-owner %(organisation)s", actor=c.actor,
+                                              organisation=_organisation(c)),
+    "challenge.round_joined": lambda c: _("%(actor)s put the challenge in the round %(round)s", actor=c.actor,
+                                          round=_round(c)),
+    "challenge.round_left": lambda c: _("%(actor)s took the challenge out of the round %(round)s", actor=c.actor,
+                                        round=_round(c)),
+    "round.created": lambda c: _("%(actor)s started the round %(round)s", actor=c.actor, round=_round(c)),
+    "round.updated": lambda c: _("%(actor)s changed the round %(round)s", actor=c.actor, round=_round(c)),
     # questions
     "question.asked": lambda c: _("%(actor)s asked a question", actor=c.actor),
     "question.answered": lambda c: _("%(actor)s answered a question; the answer is public", actor=c.actor),
@@ -186,6 +220,10 @@ SENTENCES: dict[str, Sentence] = {
     "organisation.member_joined": lambda c: _("%(actor)s joined the organisation", actor=c.actor),
     "organisation.invitation_revoked": lambda c: _("%(actor)s withdrew the invitation to %(email)s", actor=c.actor,
                                                    email=c.data.get("email", "")),
+    "organisation.kpis_published": lambda c: _("%(actor)s made the municipality's figures (KPIs) public",
+                                                actor=c.actor),
+    "organisation.kpis_unpublished": lambda c: _("%(actor)s made the municipality's figures (KPIs) private",
+                                                  actor=c.actor),
     "organisation.member_removed": lambda c: _("%(actor)s removed a member from the organisation", actor=c.actor),
     "organisation.role_changed": lambda c: _("%(actor)s changed a member's role to %(role)s", actor=c.actor,
                                              role={"owner": _("owner"), "member": _("member")}.get(
@@ -201,6 +239,26 @@ SENTENCES: dict[str, Sentence] = {
     "user.signed_in_by_link": lambda c: _("%(actor)s signed in with a link by e-mail", actor=c.actor),
     "user.activated": lambda c: _("%(actor)s activated the account", actor=c.actor),
     "user.deactivated": lambda c: _("%(actor)s deactivated the account", actor=c.actor),
+    # pilots
+    "pilot.created": lambda c: _("The award started a pilot in the planned state"),
+    "pilot.plan_changed": lambda c: _("%(actor)s changed the pilot's plan", actor=c.actor),
+    "pilot.started": lambda c: _("%(actor)s started the pilot", actor=c.actor),
+    "pilot.check_in": lambda c: _("%(actor)s wrote a check-in (%(light)s)", actor=c.actor,
+                                  light=_traffic_light(c.data.get("light"))),
+    "pilot.demo_day": lambda c: _("%(actor)s recorded the demo day", actor=c.actor),
+    "pilot.extended": lambda c: _("%(actor)s extended the pilot", actor=c.actor),
+    "pilot.continued": lambda c: _("%(actor)s decided to continue the pilot to a contract", actor=c.actor),
+    "pilot.stopped": lambda c: _("%(actor)s decided to stop the pilot", actor=c.actor),
+    # lessons and adoptions
+    "lesson.written": lambda c: _("%(actor)s wrote the lesson", actor=c.actor),
+    "lesson.edited": lambda c: _("%(actor)s edited the lesson", actor=c.actor),
+    "lesson.published": lambda c: _("%(actor)s published the lesson", actor=c.actor),
+    "lesson.unpublished": lambda c: _("%(actor)s took the lesson off the public pages", actor=c.actor),
+    "challenge.adopted": lambda c: _("%(actor)s started this challenge from the pilot “%(pilot)s” of %(municipality)s",
+                                     actor=c.actor, pilot=c.data.get("pilot") or "–",
+                                     municipality=c.data.get("municipality") or "–"),
+    "pilot.adopted": lambda c: _("%(actor)s (%(organisation)s) adopted the pilot in a new challenge", actor=c.actor,
+                                 organisation=c.data.get("organisation") or "–"),
 }
 
 # While the seal holds: what happened, never by whom or to which proposal.

@@ -25,7 +25,9 @@ from . import rubric
 
 if TYPE_CHECKING:
     from ..accounts.models import User
+    from ..collaboration.models import CoOwner, Round
     from ..organisations.models import Organisation
+    from ..pilots.models import Pilot
 
 
 class Challenge(db.Model):
@@ -91,6 +93,11 @@ class Challenge(db.Model):
     # The panel's deadline for reviews (set on the panel page; after the submission deadline).
     reviews_due_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     no_award_reason: Mapped[str | None] = mapped_column(Text)
+    # working together: the round it belongs to, and the pilot it was adopted from
+    round_id: Mapped[int | None] = mapped_column(ForeignKey("rounds.id", ondelete="SET NULL"), index=True)
+    adopted_from_pilot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pilots.id", ondelete="SET NULL", use_alter=True, name="fk_challenges_adopted_from_pilot"),
+        index=True)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow, index=True)
@@ -108,6 +115,10 @@ class Challenge(db.Model):
     extensions: Mapped[list[DeadlineExtension]] = relationship(
         order_by="DeadlineExtension.created_at", cascade="all, delete-orphan"
     )
+    co_owners: Mapped[list[CoOwner]] = relationship(cascade="all, delete-orphan", lazy="selectin",
+                                                    order_by="CoOwner.added_at")
+    round: Mapped[Round | None] = relationship()
+    adopted_from: Mapped[Pilot | None] = relationship(foreign_keys=[adopted_from_pilot_id])
 
     @property
     def themes(self) -> list[str]:

@@ -1,7 +1,13 @@
-"""Who may do what with a challenge. One predicate per action; views, API and templates share them."""
+"""Who may do what with a challenge. One predicate per action; views, API and templates share them.
+
+A co-owned challenge: the lead buyer's officers do everything; a co-owner's officers read the manage
+page and do what the lead allows (`collaboration.permissions.acts_for`). Publishing and cancelling
+stay with the lead.
+"""
 
 from __future__ import annotations
 
+from ..collaboration.permissions import acts_for, is_lead_officer
 from ..enums import ChallengeStatus
 from ..organisations.permissions import is_member, is_startup_member
 
@@ -16,8 +22,8 @@ def can_create_challenge(user, organisation) -> bool:
 
 
 def can_manage_challenge(user, challenge) -> bool:
-    """An officer of the municipality that owns the challenge."""
-    return _authenticated(user) and is_member(user, challenge.organisation)
+    """Reads the manage page: an officer of the lead buyer or of any co-owner."""
+    return acts_for(user, challenge)
 
 
 def can_view_challenge(user, challenge) -> bool:
@@ -25,22 +31,23 @@ def can_view_challenge(user, challenge) -> bool:
 
 
 def can_edit_challenge(user, challenge) -> bool:
-    return can_manage_challenge(user, challenge) and challenge.status == ChallengeStatus.DRAFT
+    return acts_for(user, challenge, "may_edit") and challenge.status == ChallengeStatus.DRAFT
 
 
 def can_publish_challenge(user, challenge) -> bool:
-    return can_edit_challenge(user, challenge) and challenge.organisation.is_verified
+    return (is_lead_officer(user, challenge) and challenge.status == ChallengeStatus.DRAFT
+            and challenge.organisation.is_verified)
 
 
 def can_cancel_challenge(user, challenge) -> bool:
-    return can_manage_challenge(user, challenge) and challenge.status not in (
+    return is_lead_officer(user, challenge) and challenge.status not in (
         ChallengeStatus.DECIDED,
         ChallengeStatus.CANCELLED,
     )
 
 
 def can_extend_deadline(user, challenge) -> bool:
-    return can_manage_challenge(user, challenge) and challenge.is_open
+    return acts_for(user, challenge, "may_edit") and challenge.is_open
 
 
 def can_ask_question(user, challenge) -> bool:
@@ -53,7 +60,7 @@ def can_ask_question(user, challenge) -> bool:
 
 
 def can_answer_questions(user, challenge) -> bool:
-    return can_manage_challenge(user, challenge) and challenge.is_public
+    return acts_for(user, challenge, "may_answer_questions") and challenge.is_public
 
 
 def can_save_challenge(user, challenge) -> bool:

@@ -7,6 +7,7 @@ from sqlalchemy import select
 
 from ..accounts.models import User
 from ..audit.services import record_event
+from ..collaboration.officers import officers_of
 from ..db_types import utcnow
 from ..enums import OrgKind
 from ..errors import InvalidState, NotAllowed, ValidationFailed
@@ -47,8 +48,8 @@ def ask_question(*, challenge: Challenge, user: User, text: str) -> Question:
     db.session.add(question)
     db.session.flush()
     record_event(actor=user, action="question.asked", subject=question, data={"challenge_id": challenge.id})
-    for membership in challenge.organisation.memberships:
-        mail_user(membership.user, "question_asked", challenge=challenge, question=question)
+    for officer in officers_of(challenge, "may_answer_questions"):
+        mail_user(officer, "question_asked", challenge=challenge, question=question)
     return question
 
 

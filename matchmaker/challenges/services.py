@@ -10,6 +10,7 @@ from sqlalchemy import Select, case, exists, func, or_, select
 
 from ..accounts.models import User
 from ..audit.services import record_event
+from ..collaboration.officers import officers_of
 from ..database import lock_row
 from ..db_types import parse_id, utcnow
 from ..enums import ChallengeStatus, ProposalStatus
@@ -70,6 +71,9 @@ def create_challenge(*, organisation: Organisation, user: User, data: dict) -> C
 def update_challenge(*, challenge: Challenge, user: User, data: dict) -> None:
     if not permissions.can_edit_challenge(user, challenge):
         raise InvalidState(_("Only a draft can be edited. After publishing, only the deadline can be extended."))
+    if challenge.round is not None:  # a draft in a round has the round's dates
+        data = {**data, "questions_close_at": challenge.round.questions_close_at,
+                "submissions_close_at": challenge.round.submissions_close_at}
     _check_dates_and_budget(data)
     _apply(challenge, data)
     challenge.updated_at = utcnow()  # also when only the themes changed: the matcher re-reads it
@@ -163,8 +167,8 @@ def set_criteria(*, challenge: Challenge, user: User, rows: list[dict]) -> None:
 
 
 def publish_challenge(*, challenge: Challenge, user: User) -> None:
-    if not permissions.can_manage_challenge(user, challenge):
-        raise NotAllowed(_("Only officers of this municipality can publish this challenge."))
+    if not permissions.is_lead_officer(user, challenge):
+        raise NotAllowed(_("Only officers of the lead buyer can publish this challenge."))
     challenge = lock_row(Challenge, challenge.id)
     if challenge.status == ChallengeStatus.PUBLISHED:
         return  # a double click is harmless
@@ -176,8 +180,8 @@ def publish_challenge(*, challenge: Challenge, user: User) -> None:
 
 
 def cancel_challenge(*, challenge: Challenge, user: User, reason: str) -> None:
-    if not permissions.can_manage_challenge(user, challenge):
-        raise NotAllowed(_("Only officers of this municipality can cancel this challenge."))
+    if not permissions.is_lead_officer(user, challenge):
+        raise NotAllowed(_("Only officers of the lead buyer can cancel this challenge."))
     challenge = lock_row(Challenge, challenge.id)
     if challenge.status == ChallengeStatus.CANCELLED:
         return
@@ -238,8 +242,8 @@ def close_due_challenges(*, now: datetime | None = None) -> list[Challenge]:
             continue  # another process recorded it first, or the deadline moved
         CHALLENGE.apply(challenge, "close", actor=None)
         closed.append(challenge)
-        for membership in challenge.organisation.memberships:
-            mail_user(membership.user, "challenge_closed", challenge=challenge)
+        for officer in officers_of(challenge, "may_decide"):
+            mail_user(officer, "challenge_closed", challenge=challenge)
     return closed
 
 
@@ -345,12 +349,17 @@ def public_challenges_of(organisation: Organisation) -> list[Challenge]:
 
 
 def challenges_managed_by(user: User) -> list[Challenge]:
+    """The challenges of the user's municipalities: those they lead and those they co-own."""
+    from ..collaboration.models import CoOwner
+
     org_ids = [m.organisation_id for m in user.memberships if m.organisation.is_municipality]
     if not org_ids:
         return []
+    co_owned = select(CoOwner.challenge_id).where(CoOwner.organisation_id.in_(org_ids))
     return list(
         db.session.scalars(
-            select(Challenge).where(Challenge.organisation_id.in_(org_ids)).order_by(Challenge.updated_at.desc())
+            select(Challenge).where(or_(Challenge.organisation_id.in_(org_ids), Challenge.id.in_(co_owned)))
+            .order_by(Challenge.updated_at.desc())
         )
     )
 

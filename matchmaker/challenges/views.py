@@ -2,13 +2,16 @@ from flask import Blueprint, abort, current_app, flash, redirect, render_templat
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from ..collaboration.permissions import can_manage_co_owners
 from ..database import commit
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..evaluation.decisions import public_awards
+from ..lessons.context import lesson_context
 from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
 from ..organisations.permissions import organisations_of
+from ..proposals.permissions import can_list_proposals
 from ..proposals.services import count_submitted, my_proposal
 from ..proposals.wayin import refusal as apply_refusal
 from ..recommendations.invitations import invitations_of
@@ -184,9 +187,12 @@ def _render_manage(challenge, answer_form=None, answering=None, clarification_fo
         can_cancel=permissions.can_cancel_challenge(current_user, challenge),
         can_extend=permissions.can_extend_deadline(current_user, challenge),
         can_answer=permissions.can_answer_questions(current_user, challenge),
+        can_list=can_list_proposals(current_user, challenge),
+        can_manage_co_owners=can_manage_co_owners(current_user, challenge),
         proposal_count=count_submitted(challenge),
         similar=similar_challenges(challenge),
         invited=invitations_of(challenge),
+        **lesson_context(current_user, challenge),
     ), status
 
 
@@ -199,7 +205,7 @@ def manage(ref: str):
 @bp.post("/<ref>/publish")
 @login_required
 def publish(ref: str):
-    challenge = _managed(ref)
+    challenge = _managed(ref, permissions.is_lead_officer)  # the lead buyer publishes; a double click is harmless
     if not EmptyForm().validate_on_submit():
         abort(400)
     try:

@@ -1,5 +1,9 @@
 """Decisions: prepared one by one by an officer, released together for the whole challenge. On
-release every startup gets its outcome and the feedback the officer chose to share."""
+release every startup gets its outcome and the feedback the officer chose to share.
+
+In a round a startup wins at most one challenge: an award is refused (when prepared, and again when
+released) while the startup has an award, prepared or released, in another challenge of the round;
+decisions in a round are made one at a time under a lock on the round's row."""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from ..accounts.models import User
 from ..audit.services import record_event
 from ..challenges.lifecycle import CHALLENGE
 from ..challenges.models import Challenge
+from ..collaboration.rounds import lock_round_of, one_win_problem
 from ..database import lock_row
 from ..db_types import utcnow
 from ..enums import ChallengeStatus, DecisionOutcome, DecisionStatus, ProposalStatus
@@ -19,6 +24,7 @@ from ..errors import InvalidState, NotAllowed, ValidationFailed
 from ..extensions import db
 from ..lifecycle import Lifecycle, Move
 from ..mail.services import mail_user
+from ..pilots.services import create_pilot_for_award
 from ..proposals.lifecycle import MOVE_FOR_OUTCOME, PROPOSAL
 from ..proposals.models import Proposal
 from . import permissions
@@ -68,8 +74,9 @@ def released_decisions(proposal: Proposal) -> list[Decision]:
 
 
 def _locked_challenge(challenge: Challenge) -> Challenge:
-    """Decisions of one challenge are made one request at a time: lock the challenge's row, and read
-    its proposals and decisions afresh."""
+    """Decisions of one challenge are made one request at a time: lock the challenge's row (and first
+    its round's, if it is in one), and read its proposals and decisions afresh."""
+    lock_round_of(challenge)
     challenge = lock_row(Challenge, challenge.id)
     for proposal in proposals_to_assess(challenge):
         db.session.refresh(proposal)
@@ -86,6 +93,8 @@ def prepare_decision(*, proposal: Proposal, user: User, outcome: DecisionOutcome
         raise InvalidState(_("This proposal cannot get a decision in its current state."))
     if not outcome_possible(proposal, outcome):
         raise InvalidState(_("This proposal cannot get that outcome in its current state."))
+    if outcome == DecisionOutcome.AWARDED and (problem := one_win_problem(proposal)):
+        raise InvalidState(problem)
     motivation = (motivation or "").strip()
     if not motivation:
         raise ValidationFailed(_("Every decision needs a motivation."), field="motivation")
@@ -136,6 +145,11 @@ def release_problems(challenge: Challenge, no_award_reason: str | None) -> list[
         p.status == ProposalStatus.AWARDED for p in proposals)
     if not still_open and not awarded and not (no_award_reason or "").strip():
         problems.append(_("No proposal is awarded: give the reason for not awarding."))
+    for proposal in proposals:
+        if outcome_after[proposal.id] == DecisionOutcome.AWARDED and pending[proposal.id] is not None:
+            problem = one_win_problem(proposal, released_only=True)
+            if problem:
+                problems.append(problem)
     return problems
 
 
@@ -161,6 +175,8 @@ def release_decisions(*, challenge: Challenge, user: User, no_award_reason: str 
                        data={"proposal_id": proposal.id, "outcome": decision.outcome.value})
         PROPOSAL.apply(proposal, MOVE_FOR_OUTCOME[decision.outcome.value], actor=user, now=now,
                        data={"decision_id": decision.id})
+        if proposal.status == ProposalStatus.AWARDED:
+            create_pilot_for_award(proposal=proposal, actor=user)
         released.append((proposal, decision))
     mark_evaluating(challenge, actor=user)
     if not undecided_proposals(challenge):

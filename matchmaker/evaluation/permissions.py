@@ -1,9 +1,10 @@
 """Who may do what in an evaluation. Evaluators reach only proposals of challenges they sit on, only
-after closing, never ones they declared a conflict on; officers of the owning municipality run it."""
+after closing, never ones they declared a conflict on; officers of the lead buyer run it, with the
+co-owners the lead lets manage the panel (`may_manage_panel`) or decide (`may_decide`)."""
 
 from __future__ import annotations
 
-from ..challenges.permissions import can_manage_challenge
+from ..collaboration.permissions import acts_for
 from ..enums import ChallengeStatus, ReviewStatus
 from ..proposals.lifecycle import PROPOSAL
 from ..proposals.permissions import is_sealed, proposals_opened
@@ -14,12 +15,14 @@ def _authenticated(user) -> bool:
 
 
 def can_manage_panel(user, challenge) -> bool:
-    return can_manage_challenge(user, challenge) and challenge.status != ChallengeStatus.CANCELLED
+    """The one panel of the challenge, shared by the lead buyer and its co-owners."""
+    return acts_for(user, challenge, "may_manage_panel") and challenge.status != ChallengeStatus.CANCELLED
 
 
 def can_run_evaluation(user, challenge) -> bool:
     """Officer pages about scores and decisions: only once proposals are unsealed."""
-    return can_manage_panel(user, challenge) and challenge.is_public and not is_sealed(challenge, user)
+    return (acts_for(user, challenge, "may_decide") and challenge.status != ChallengeStatus.CANCELLED
+            and challenge.is_public and not is_sealed(challenge, user))
 
 
 def is_seat_holder(user, seat) -> bool:
@@ -78,8 +81,8 @@ def _released(proposal) -> bool:
 
 
 def sees_identities(user, challenge) -> bool:
-    """In blind mode evaluators never learn who is behind a proposal; officers always do."""
-    return not challenge.blind_review or can_manage_challenge(user, challenge)
+    """In blind mode evaluators never learn who is behind a proposal; the officers who decide always do."""
+    return not challenge.blind_review or acts_for(user, challenge, "may_decide")
 
 
 def can_prepare_decision(user, proposal) -> bool:
@@ -94,5 +97,6 @@ def can_release_decisions(user, challenge) -> bool:
 
 
 def can_read_audit(user, challenge) -> bool:
-    """The challenge's officers, and administrators (who also read IP addresses)."""
-    return can_manage_challenge(user, challenge) or (_authenticated(user) and user.is_admin)
+    """The officers who decide (the lead buyer's, and co-owners' with `may_decide`: the trail names
+    applicants after the deadline), and administrators (who also read IP addresses)."""
+    return acts_for(user, challenge, "may_decide") or (_authenticated(user) and user.is_admin)

@@ -13,6 +13,7 @@ from flask_babel import format_datetime
 from flask_babel import gettext as _
 
 from ..challenges.permissions import can_manage_challenge
+from ..collaboration.permissions import acts_for
 from . import permissions
 
 
@@ -39,14 +40,14 @@ def not_yet_reason(challenge) -> str:
 def evaluation_tabs(user, challenge) -> list[Tab]:
     tabs = []
     if can_manage_challenge(user, challenge):
-        panel_reason = None if permissions.can_manage_panel(user, challenge) else not_yet_reason(challenge)
-        running = None if permissions.can_run_evaluation(user, challenge) else not_yet_reason(challenge)
-        tabs = [
-            Tab("challenges.manage", _("Challenge")),
-            Tab("evaluation.panel_page", _("Panel"), panel_reason),
-            Tab("evaluation.overview", _("Scores and ranking"), running),
-            Tab("evaluation.decisions_page", _("Decisions"), running),
-        ]
+        tabs = [Tab("challenges.manage", _("Challenge"))]
+        if acts_for(user, challenge, "may_manage_panel"):  # a co-owner without the right never uses it
+            panel_reason = None if permissions.can_manage_panel(user, challenge) else not_yet_reason(challenge)
+            tabs.append(Tab("evaluation.panel_page", _("Panel"), panel_reason))
+        if acts_for(user, challenge, "may_decide"):
+            running = None if permissions.can_run_evaluation(user, challenge) else not_yet_reason(challenge)
+            tabs += [Tab("evaluation.overview", _("Scores and ranking"), running),
+                     Tab("evaluation.decisions_page", _("Decisions"), running)]
     if permissions.can_read_audit(user, challenge):
         tabs.append(Tab("evaluation.audit", _("Audit trail")))
     return tabs

@@ -9,6 +9,7 @@ from ..audit.listing import challenge_trail
 from ..audit.sentences import describe
 from ..challenges.lookup import challenge_for
 from ..challenges.permissions import can_manage_challenge
+from ..collaboration.rounds import one_win_problem
 from ..database import commit
 from ..db_types import utcnow
 from ..enums import DecisionOutcome, Discipline
@@ -157,6 +158,7 @@ def _render_decisions(challenge, forms=None, release_form=None, status=200):
                            released=decisions.released_decisions, button_form=EmptyForm(),
                            can_prepare=lambda proposal: permissions.can_prepare_decision(current_user, proposal),
                            can_release=permissions.can_release_decisions(current_user, challenge),
+                           one_win=one_win_problem,
                            problems=decisions.release_problems(challenge, challenge.no_award_reason)), status
 
 

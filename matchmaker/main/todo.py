@@ -27,6 +27,7 @@ from ..evaluation.panel import active_seats, seats_for_user
 from ..evaluation.reviews import queue_for
 from ..extensions import db
 from ..invitations import InvitationState
+from ..lessons.services import lessons_to_write
 from ..organisations.models import Organisation
 from ..organisations.permissions import organisations_of
 from ..proposals import permissions as proposal_permissions
@@ -87,10 +88,12 @@ class OfficerTodo:
     readable: list[Readable] = field(default_factory=list)
     reviews: list[PanelProgress] = field(default_factory=list)
     decisions: list[ChallengeCount] = field(default_factory=list)
+    lessons: list = field(default_factory=list)  # lessons.services.ToWrite
 
     @property
     def empty(self) -> bool:
-        return not (self.questions or self.closing or self.readable or self.reviews or self.decisions)
+        return not (self.questions or self.closing or self.readable or self.reviews or self.decisions
+                    or self.lessons)
 
 
 def _unanswered_questions(challenge_ids: list[int]) -> dict[int, int]:
@@ -172,6 +175,7 @@ def officer_todo(user: User, now: datetime | None = None) -> OfficerTodo:
     releasable = [c for c in challenges if evaluation_permissions.can_release_decisions(user, c)]
     prepared = _prepared_decisions([c.id for c in releasable])
     todo.decisions = [ChallengeCount(c, prepared[c.id]) for c in releasable if prepared.get(c.id)]
+    todo.lessons = lessons_to_write(user)
     return todo
 
 

@@ -10,6 +10,7 @@ from ..enums import OrgKind
 from ..extensions import db
 from ..organisations.models import Organisation
 from ..organisations.permissions import organisations_of
+from ..pilots.todo import officer_pilot_todo, startup_pilot_todo
 from ..web import safe_next
 from . import todo
 
@@ -54,6 +55,8 @@ def dashboard():
         officer=todo.officer_todo(current_user) if municipalities else None,
         evaluator=evaluator if evaluator.has_role else None,
         startup=todo.startup_todo(current_user) if startups else None,
+        officer_pilots=officer_pilot_todo(current_user) if municipalities else None,
+        startup_pilots=startup_pilot_todo(current_user) if startups else None,
         managed=challenge_services.challenges_managed_by(current_user),
         saved=challenge_services.saved_challenges(current_user),
     )

@@ -3,7 +3,7 @@ learns who applied) while the challenge is open."""
 
 from __future__ import annotations
 
-from ..challenges.permissions import can_manage_challenge
+from ..collaboration.permissions import acts_for
 from ..enums import ChallengeStatus, OrgKind, ProposalStatus
 from ..organisations.permissions import is_member, organisations_of
 from .lifecycle import PROPOSAL
@@ -32,7 +32,9 @@ def is_sealed(subject, for_user) -> bool:
 
     `subject` is a proposal, or a challenge (then: any of its proposals). A startup always sees its
     own proposal. Everyone else (officers, evaluators, administrators) sees nothing of a proposal
-    before the opening, and never a draft or a withdrawn proposal.
+    before the opening, and never a draft or a withdrawn proposal. The seal is the same for every
+    officer: a co-owner's officer with the right to decide is sealed exactly like the lead buyer's
+    (who may read at all is `can_read_proposal`'s question, not the seal's).
     """
     proposal = subject if hasattr(subject, "startup_id") else None
     if proposal is not None and can_view_own_proposal(for_user, proposal):
@@ -74,13 +76,14 @@ def can_withdraw_proposal(user, proposal) -> bool:
 
 
 def can_list_proposals(user, challenge) -> bool:
-    """Officers see the count while sealed, the proposals after the opening."""
-    return can_manage_challenge(user, challenge) and challenge.is_public
+    """The officers who decide see the count while sealed, the proposals after the opening."""
+    return acts_for(user, challenge, "may_decide") and challenge.is_public
 
 
 def can_read_proposal(user, proposal) -> bool:
-    """An officer of the buying municipality reads a submitted proposal once the seal is off."""
-    return can_manage_challenge(user, proposal.challenge) and not is_sealed(proposal, user)
+    """An officer of the lead buyer (or of a co-owner with `may_decide`) reads a submitted proposal
+    once the seal is off; co-owners without that right never do."""
+    return acts_for(user, proposal.challenge, "may_decide") and not is_sealed(proposal, user)
 
 
 def can_see_proposal(user, proposal) -> bool:

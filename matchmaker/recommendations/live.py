@@ -138,17 +138,20 @@ class LiveIndex:
             self.last_sync = now
             return len(changed)
 
-    def get(self, app: Flask, *, background: bool, wait: float) -> MatchIndex | None:
-        """The index, in step with the database; None while it is still being built (after `wait`)."""
+    def get(self, app: Flask, *, background: bool, wait: float, fresh: bool = False) -> MatchIndex | None:
+        """The index, in step with the database; None while it is still being built (after `wait`).
+        With `fresh`, the changes are applied now rather than at most every `SYNC_SECONDS` (for an
+        index whose records can be withdrawn, such as unpublished lessons)."""
         self.start(app, background)
         if not self.ready.wait(timeout=wait):
             return None
-        self.sync()
+        self.sync(force=fresh)
         return self.index
 
-    def rank(self, app: Flask, query, *, top: int, only=None, exclude=None, background: bool, wait: float):
+    def rank(self, app: Flask, query, *, top: int, only=None, exclude=None, background: bool, wait: float,
+             fresh: bool = False):
         """Ranked results, or None while the index is not ready yet."""
-        index = self.get(app, background=background, wait=wait)
+        index = self.get(app, background=background, wait=wait, fresh=fresh)
         if index is None:
             return None
         with self.lock:

@@ -85,7 +85,12 @@ def _chunks(ids: list[int] | None, size: int = 2000):
 
 
 def loaders(name: str):
-    """The (stamps, records) functions of an index: startups or challenges."""
+    """The (stamps, records) functions of an index: startups, challenges, or lessons (published
+    lessons and pilots, see `lessons.search`)."""
+    if name == "lessons":
+        from ..lessons.search import lesson_records, lesson_stamps
+
+        return lesson_stamps, lesson_records
     return (_startup_stamps, _startup_records) if name == "startups" else (_challenge_stamps, _challenge_records)
 
 
@@ -102,10 +107,17 @@ def reset() -> None:
     current_app.extensions.pop(EXTENSION_KEY, None)
 
 
-def _rank(name: str, query, *, top: int, only=None, exclude=None, wait: float = PAGE_WAIT):
+def _rank(name: str, query, *, top: int, only=None, exclude=None, wait: float = PAGE_WAIT, fresh: bool = False):
     app = current_app._get_current_object()
     background = app.config.get("MATCH_INDEX_BACKGROUND", True)
-    return _live(name).rank(app, query, top=top, only=only, exclude=exclude, background=background, wait=wait)
+    return _live(name).rank(app, query, top=top, only=only, exclude=exclude, background=background, wait=wait,
+                            fresh=fresh)
+
+
+def rank_lessons(query, *, top: int, only=None, exclude=None, wait: float = PAGE_WAIT):
+    """The lessons index ranked for `query` (ids "pilot:<id>" and "lesson:<id>"), always in step with
+    the database: an unpublished lesson is never found. None while the index is being built."""
+    return _rank("lessons", query, top=top, only=only, exclude=exclude, wait=wait, fresh=True)
 
 
 def index_ready(name: str, wait: float = PAGE_WAIT) -> bool:
@@ -118,7 +130,7 @@ def index_ready(name: str, wait: float = PAGE_WAIT) -> bool:
 def warm_up() -> None:
     """Start building both indexes in the background (called once per process, after start-up)."""
     app = current_app._get_current_object()
-    for name in ("startups", "challenges"):
+    for name in ("startups", "challenges", "lessons"):
         _live(name).start(app, background=True)
 
 

@@ -37,7 +37,7 @@ def fitting_startups(ref: str):
 @bp.post("/fit/<id:startup_id>/invite")
 @login_required
 def invite(ref: str, startup_id: int):
-    challenge = _challenge(ref)
+    challenge = _challenge(ref, permissions.can_send_invitations)
     startup = get_or_404(Organisation, startup_id)
     if not EmptyForm().validate_on_submit():
         abort(400)

@@ -17,7 +17,7 @@ from matchmaker.recommendations.services import Match
 
 TEMPLATES = sorted(p.stem for p in (PROJECT_ROOT / "templates/mail").glob("*.txt") if not p.stem.startswith("_"))
 # Words Dutch shares with English ("e" of e-mail); anything else English in a Dutch subject is untranslated.
-SHARED_WORDS = {"matchmaker", "deadline", "startup", "pitch", "is", "e"}
+SHARED_WORDS = {"matchmaker", "deadline", "startup", "pitch", "is", "e", "check", "in", "pilot"}
 WORD = re.compile(r"[^\W\d_]+")
 CLUMSY = re.compile(r"[?!]\.|(?<!\.)\.\.(?!\.)")  # "…koel?." or "B.V.." (an ellipsis is fine)
 
@@ -48,12 +48,15 @@ def context(make):
                              pitch_at=datetime(2030, 4, 2, 8, 30, tzinfo=UTC), pitch_note="Neem een demo mee."),
         "feedback": {"averages": [(c, 3.5) for c in challenge.criteria], "texts": ["Goed onderbouwd."]},
         "matches": [(startup, Match(item=challenge, score=87.5, why=[]))],
+        "pilot": make.pilot(municipality=municipality, startup=startup, officer=officer),
+        "due": datetime(2030, 5, 1, 8, 0, tzinfo=UTC),
     }
 
 
 def sample_words(context) -> set[str]:
     values = [context["challenge"].title, context["organisation"].name, context["startup"].name,
-              context["user"].name, context["inviter"].name, context["proposal"].reference or ""]
+              context["user"].name, context["inviter"].name, context["proposal"].reference or "",
+              context["pilot"].title]
     return {w.lower() for value in values for w in WORD.findall(value)}
 
 

@@ -1,0 +1,1 @@
+from ..evaluation.conftest import evaluation  # noqa: F401 (fixture)
