@@ -97,7 +97,8 @@ def demo_crawl(app, browser):
     from matchmaker.demo import DEMO_PASSWORD, load_demo_data
     from matchmaker.recommendations.services import reset as reset_matcher
 
-    from .crawl import crawl, sign_in
+    from .crawl import crawl
+    from .steps import sign_in
 
     with app.app_context():
         assert load_demo_data() is True

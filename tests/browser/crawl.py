@@ -73,14 +73,6 @@ def pattern(path: str) -> str:
     return "/".join(segments) + ("?" + "&".join(keys) if keys else "")
 
 
-def sign_in(page, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
-
-
 def crawl(page, base: str, role: str, start: list[str]) -> list[Page]:
     """Visit the pages reachable by links from `start` (same site, GET), a few of each kind."""
     host = urlsplit(base).netloc

@@ -14,8 +14,8 @@ from matchmaker.db_types import utcnow
 from matchmaker.enums import ChallengeStatus
 from matchmaker.extensions import db
 
+from .steps import sign_in
 from .test_accessibility import axe_violations, no_horizontal_scroll
-from .test_pilot_journey import sign_in
 
 pytestmark = pytest.mark.browser
 

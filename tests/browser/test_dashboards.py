@@ -10,8 +10,8 @@ import pytest
 
 from matchmaker.database import commit
 
-from ..factories import PASSWORD
 from ..main import worlds
+from .steps import sign_in
 from .test_accessibility import axe_violations, no_horizontal_scroll
 
 pytestmark = pytest.mark.browser
@@ -33,14 +33,6 @@ def evaluator_world(make):
 @pytest.fixture
 def startup_world(make):
     return worlds.startup_world(make)
-
-def sign_in(page, base: str, email: str) -> None:
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
-
 
 def check_dashboard(page, base: str, section: str, screenshot_dir, name: str) -> list[str]:
     """Open the dashboard; check the to-do section, axe and reflow; screenshot; return its links."""

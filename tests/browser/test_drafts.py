@@ -15,17 +15,9 @@ from matchmaker.enums import ProposalStatus
 from matchmaker.extensions import db
 from matchmaker.proposals.models import Proposal
 
-from ..factories import PASSWORD
+from .steps import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, base, email):
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
 
 
 def shoot(page, screenshot_dir, name):

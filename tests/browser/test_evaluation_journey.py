@@ -16,19 +16,14 @@ from matchmaker.enums import ChallengeStatus
 from matchmaker.extensions import db
 from matchmaker.mail.models import OutboxMessage
 
-from ..factories import PASSWORD
+from .steps import sign_in as sign_in_as
 
 pytestmark = pytest.mark.browser
 
 
 def sign_in(page, base, email):
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    sign_in_as(page, base, email)
     page.wait_for_url(re.compile(r".*/dashboard$"))
-
 
 def test_publish_apply_close_score_decide_release_feedback(live_server, page_factory, make, screenshot_dir):
     base = live_server

@@ -12,7 +12,7 @@ from matchmaker.database import commit
 from matchmaker.enums import ChallengeStatus
 
 from ..factories import PASSWORD
-from .crawl import sign_in
+from .steps import sign_in
 from .test_accessibility import axe_violations
 
 pytestmark = pytest.mark.browser

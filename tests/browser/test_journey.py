@@ -12,7 +12,7 @@ from matchmaker.database import commit
 from matchmaker.extensions import db
 from matchmaker.mail.models import OutboxMessage
 
-from ..factories import PASSWORD
+from .steps import sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -24,14 +24,6 @@ def last_link(to: str, pattern: str) -> str:
     ).first()
     assert message is not None, f"no mail to {to}"
     return re.search(pattern, message.body).group(0)
-
-
-def sign_in(page, base, email, password=PASSWORD):
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
 
 
 def test_officer_publishes_a_challenge_that_the_public_can_find(live_server, page_factory, make, screenshot_dir):

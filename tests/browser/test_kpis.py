@@ -10,8 +10,8 @@ import pytest
 from matchmaker.database import commit
 
 from ..kpis.world import build_world
+from .steps import sign_in
 from .test_accessibility import axe_violations, no_horizontal_scroll
-from .test_dashboards import sign_in
 
 pytestmark = pytest.mark.browser
 

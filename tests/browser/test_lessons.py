@@ -13,8 +13,8 @@ from matchmaker.database import commit
 from matchmaker.lessons import services
 
 from ..lessons.conftest import decided_pilot, write
+from .steps import sign_in
 from .test_accessibility import axe_violations, no_horizontal_scroll
-from .test_dashboards import sign_in
 
 pytestmark = pytest.mark.browser
 

@@ -13,17 +13,9 @@ from matchmaker.evaluation import decisions
 from matchmaker.extensions import db
 from matchmaker.pilots.models import Pilot
 
-from ..factories import PASSWORD
+from .steps import sign_in
 
 pytestmark = pytest.mark.browser
-
-
-def sign_in(page, base, email):
-    page.goto(f"{base}/account/login")
-    page.fill("#email", email)
-    page.fill("#password", PASSWORD)
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
 
 
 def no_sideways_scroll(page):

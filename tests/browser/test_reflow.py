@@ -9,7 +9,7 @@ import pytest
 
 from ..factories import PASSWORD
 from .conftest import DEMO_ROLES
-from .crawl import sign_in
+from .steps import sign_in
 
 pytestmark = pytest.mark.browser
 
