@@ -50,6 +50,7 @@ def _csv(scope: services.Scope, name: str):
 
 
 @bp.get("")
+@bp.get("/")  # /kpis/ as typed or linked by others: the same page
 def overall():
     return _dashboard(services.overall_scope(current_user), url_for(".overall_csv"),
                       sees_all=permissions.sees_every_municipality(current_user))

@@ -341,3 +341,8 @@ def test_a_winner_applying_again_to_the_same_municipality_is_a_returning_supplie
     html = client.get("/kpis/almere").text
     assert figure(html, "first_time_share") == ("75%", "3 of 4 applicants")
     assert figure(html, "proposals_per_challenge") == ("1.3", "4 proposals for 3 challenges whose deadline has passed")
+
+
+def test_the_overall_page_answers_with_and_without_a_trailing_slash(client, world):
+    assert client.get("/kpis").status_code == 200
+    assert client.get("/kpis/").status_code == 200
