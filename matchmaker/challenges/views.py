@@ -4,13 +4,11 @@ from flask_login import current_user, login_required
 
 from ..collaboration.permissions import can_manage_co_owners
 from ..database import commit
-from ..enums import OrgKind
 from ..errors import DomainError
 from ..evaluation.decisions import public_awards
 from ..lessons.context import lesson_context
-from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
-from ..organisations.permissions import organisations_of
+from ..organisations.lookup import acting_municipality
 from ..proposals.permissions import can_list_proposals
 from ..proposals.services import count_submitted, my_proposal
 from ..proposals.wayin import refusal as apply_refusal
@@ -90,15 +88,7 @@ def show(ref: str):
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def create():
-    municipalities = [o for o in organisations_of(current_user, OrgKind.MUNICIPALITY)]
-    if not municipalities:
-        abort(403)
-    organisation = municipalities[0]
-    slug = request.values.get("org")
-    if slug:
-        organisation = organisation_services.get_by_slug(slug)
-        if organisation is None or not permissions.can_create_challenge(current_user, organisation):
-            abort(403)
+    organisation, municipalities = acting_municipality(current_user, permissions.can_create_challenge)
     form = ChallengeForm()
     if form.validate_on_submit():
         try:

@@ -1,7 +1,7 @@
 """Rounds: the public list and round pages, and the pages where a municipality's officers run a round
 (its name and shared dates, the challenges in it)."""
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -11,8 +11,8 @@ from ..db_types import parse_id
 from ..enums import OrgKind
 from ..errors import DomainError
 from ..extensions import db
-from ..organisations import services as organisation_services
 from ..organisations.forms import EmptyForm
+from ..organisations.lookup import acting_municipality
 from ..organisations.permissions import organisations_of
 from ..web import get_or_404, show_error
 from . import permissions, rounds
@@ -44,15 +44,7 @@ def index():
 @bp.route("/new", methods=["GET", "POST"])
 @login_required
 def create():
-    municipalities = organisations_of(current_user, OrgKind.MUNICIPALITY)
-    if not municipalities:
-        abort(403)
-    organisation = municipalities[0]
-    slug = request.values.get("org")
-    if slug:
-        organisation = organisation_services.get_by_slug(slug)
-        if organisation is None or not permissions.can_create_round(current_user, organisation):
-            abort(403)
+    organisation, municipalities = acting_municipality(current_user, permissions.can_create_round)
     form = RoundForm()
     if form.validate_on_submit():
         try:
