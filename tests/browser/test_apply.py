@@ -37,6 +37,8 @@ def test_startup_drafts_submits_edits_and_withdraws_on_a_phone(live_server, page
     page.fill("#summary", "Vulgraadsensoren in ondergrondse containers.")
     counter = page.locator("#summary-counter").inner_text()
     assert counter == "Tekens: 44 van 500. Woorden: 4"
+    # the draft saves itself while typing (and moves to its own address); the button saves it too
+    page.locator(".autosave-message", has_text="Opgeslagen om").wait_for()
     with page.expect_navigation():
         page.click("button[name=save]")
     assert "Opgeslagen als concept." in page.content()
