@@ -49,8 +49,13 @@ def _csv(scope: services.Scope, name: str):
     return csv_response(csv_rows(services.report_for(scope), scope.slug), f"kpis-{name}.csv")
 
 
+@bp.get("/")
+def overall_with_slash():
+    """/kpis/ as typed or linked by others leads to the page."""
+    return redirect(url_for(".overall"), 308)
+
+
 @bp.get("")
-@bp.get("/")  # /kpis/ as typed or linked by others: the same page
 def overall():
     return _dashboard(services.overall_scope(current_user), url_for(".overall_csv"),
                       sees_all=permissions.sees_every_municipality(current_user))

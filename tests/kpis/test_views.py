@@ -345,4 +345,5 @@ def test_a_winner_applying_again_to_the_same_municipality_is_a_returning_supplie
 
 def test_the_overall_page_answers_with_and_without_a_trailing_slash(client, world):
     assert client.get("/kpis").status_code == 200
-    assert client.get("/kpis/").status_code == 200
+    response = client.get("/kpis/")
+    assert response.status_code == 308 and response.headers["Location"] == "/kpis"
