@@ -7,6 +7,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from playwright.sync_api import expect
 from sqlalchemy import select
 
 from matchmaker.database import commit
@@ -38,7 +39,7 @@ def test_a_new_draft_saves_itself_while_typing_and_survives_a_reload(live_server
 
     page.fill("#summary", "Vulgraadsensoren in veertig ondergrondse containers.")
     page.locator("#understanding").press_sequentially("Zakken staan te lang op straat.", delay=20)
-    page.wait_for_function("document.querySelector('.autosave-message').textContent.startsWith('Opgeslagen om')")
+    page.locator(".autosave-message", has_text="Opgeslagen om").wait_for()
     message = page.inner_text(".autosave-message")
     assert re.fullmatch(r"Opgeslagen om [0-2][0-9]:[0-5][0-9]", message)
     db.session.rollback()
@@ -53,7 +54,7 @@ def test_a_new_draft_saves_itself_while_typing_and_survives_a_reload(live_server
         page.locator("#team").press_sequentially("Twee ingenieurs.", delay=20)
         page.keyboard.press("Tab")  # leaving a field saves at once
     lock = saved.value.json()["lock_version"]
-    page.wait_for_function(f"document.querySelector('input[name=lock_version]').value === '{lock}'")
+    expect(page.locator("input[name=lock_version]")).to_have_value(str(lock))
     page.reload()
     assert page.input_value("#summary") == "Vulgraadsensoren in veertig ondergrondse containers."
     assert page.input_value("#understanding") == "Zakken staan te lang op straat."
