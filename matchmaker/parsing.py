@@ -15,6 +15,7 @@ from decimal import Decimal
 
 MAX_DIGITS = 18  # fits a PostgreSQL BIGINT; every number we take is far smaller
 
+ASCII_SPACE = " \t\n\r\f\v"
 _WHOLE = re.compile(r"[0-9]+")
 _SIGNED = re.compile(r"-?[0-9]+")
 
@@ -32,7 +33,7 @@ def parse_whole_number(value, *, signed: bool = False, max_digits: int = MAX_DIG
         return value if signed or value >= 0 else None
     if not isinstance(value, str):
         return None
-    text = value.strip()
+    text = value.strip(ASCII_SPACE)  # str.strip() alone also drops control characters such as \x1f
     if len(text) > max_digits + 1 or not (_SIGNED if signed else _WHOLE).fullmatch(text):
         return None
     if len(text.lstrip("-")) > max_digits:

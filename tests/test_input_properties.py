@@ -256,3 +256,8 @@ def test_the_decimal_module_really_is_generous():
     assert int("٣") == 3 and int("1_000") == 1000 and "²".isdigit()
     assert Decimal("٣٠٠٠") == 3000 and Decimal("1E5") == 100_000 and Decimal("NaN").is_nan()
     assert parse_whole_number("٣") is None and parse_euros("1E5") is None and parse_euros("NaN") is None
+
+
+def test_a_control_character_around_a_number_is_not_a_space():
+    assert parse_whole_number("0\x1f") is None and parse_whole_number("\x1c12") is None
+    assert parse_whole_number(" 12\t") == 12
