@@ -36,6 +36,15 @@ def only(role_statuses: dict, others, anonymous="login"):
     return expected
 
 
+def assert_answer(response, want, label: str) -> None:
+    """The matrix's expectation: a status code, or "login" for a redirect to the sign-in page."""
+    if want == "login":
+        assert response.status_code == 302, response.status_code
+        assert response.headers["Location"].startswith("/account/login")
+    else:
+        assert response.status_code == want, f"{label}: {response.status_code}"
+
+
 @pytest.fixture
 def world(make):
     municipality = make.municipality(name="Gemeente Utrecht")
@@ -211,9 +220,4 @@ def test_permission_matrix(client, world, role, method, path, data, expected):
     if data:
         data = {key.replace("CP", str(world["CP"])): value for key, value in data.items()}
     response = client.open(url, method=method, data=data)
-    want = expected[role]
-    if want == "login":
-        assert response.status_code == 302, response.status_code
-        assert response.headers["Location"].startswith("/account/login")
-    else:
-        assert response.status_code == want, f"{role} {method} {url}: {response.status_code}"
+    assert_answer(response, expected[role], f"{role} {method} {url}")
