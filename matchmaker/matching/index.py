@@ -458,7 +458,14 @@ class MatchIndex:
             final[i] = min(100.0, value)
             scale[i] = factor * (100.0 / value if value > 100.0 else 1.0)
         ranked = sorted(final, key=lambda i: (-final[i], int(candidates[i])))[:top]
-        locator = Locator({t for _, t, _, _ in provenance} if explain else set(), self.lexicon)
+        # explanations only for the final top: the values of the query's terms in each record, and
+        # a locator prepared for the terms that occur in at least one of them
+        values = (
+            {i: self._values(segments, int(candidates[i]), lookup, plookup, ratio) for i in ranked}
+            if explain
+            else {}
+        )
+        locator = Locator(set().union(*values.values()) if values else set(), self.lexicon)
         results = []
         for i in ranked:
             row = int(candidates[i])
@@ -468,7 +475,7 @@ class MatchIndex:
                 why = build_why(
                     words=words,
                     provenance=provenance,
-                    values=self._values(segments, row, lookup, plookup, ratio),
+                    values=values[i],
                     record=tokens[i],
                     lexicon=self.lexicon,
                     locator=locator,
