@@ -62,6 +62,9 @@ PRIOR = 0.1
 K3 = 2.0
 #: rows per delta chunk, and the fewest delta rows that trigger a merge into the main segment
 CHUNK, MERGE_MIN = 256, 2000
+#: finished delta chunks kept apart before they are folded into one segment (every segment costs
+#: each query a few fixed steps: 36 chunks of 256 rows made a query about 2 ms slower)
+FOLD_CHUNKS = 4
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -126,7 +129,9 @@ class MatchIndex:
         self._main = Segment.empty()
         self._delta_rows: list[tuple[np.ndarray, np.ndarray]] = []
         self._delta_passages: list[list[tuple[np.ndarray, np.ndarray]]] = []
-        self._chunks: list[Segment] = []  # delta rows in finished chunks of CHUNK rows, then the open one
+        # delta rows as segments: finished chunks (whole multiples of CHUNK rows, folded together
+        # when there are more than FOLD_CHUNKS), then the open chunk of at most CHUNK rows
+        self._chunks: list[Segment] = []
         # statistics (average lengths are fixed at build time; an empty build learns them from adds)
         self._df = np.zeros(0, dtype=np.int64)
         self._avg_len: dict[str, float] = {f: 0.0 for f in FIELDS}
@@ -271,7 +276,14 @@ class MatchIndex:
         chunk = Segment.from_rows(
             self._delta_rows[k * CHUNK :], self._delta_passages[k * CHUNK :], len(self.vocab)
         )
-        self._chunks[k:] = [chunk]
+        if (len(self._delta_rows) - 1) % CHUNK == 0:  # the first row of a new chunk
+            if len(self._chunks) > FOLD_CHUNKS:
+                finished = self._chunks
+                alive = np.ones(sum(seg.n_rows for seg in finished), dtype=bool)
+                self._chunks = [concat(finished, alive, len(self.vocab))]
+            self._chunks.append(chunk)
+        else:
+            self._chunks[-1] = chunk
         if len(self._df) < len(self.vocab):
             grow = np.zeros(len(self.vocab) - len(self._df), dtype=np.int64)
             self._df = np.concatenate([self._df, grow])
@@ -337,7 +349,7 @@ class MatchIndex:
         return True
 
     def _delta_segments(self) -> list[Segment]:
-        """The delta rows as segments of CHUNK rows; ``add`` rebuilds only the last, open one."""
+        """The delta rows as a few segments; ``add`` rebuilds only the last, open one."""
         return self._chunks
 
     @_locked

@@ -371,6 +371,27 @@ def test_add_and_remove_many_keeps_results_consistent() -> None:
         assert ids(grown.rank(query))[:1] == ids(built.rank(query))[:1]
 
 
+def test_many_adds_keep_few_delta_segments_and_rank_as_after_compaction() -> None:
+    """Finished delta chunks are folded into one segment; no row is lost or moved by it."""
+    from matchmaker.matching.index import CHUNK, FOLD_CHUNKS
+
+    index = MatchIndex.build(CORPUS)
+    n = CHUNK * (FOLD_CHUNKS + 2) + 37  # folds at least once, and ends inside an open chunk
+    for i in range(n):
+        rec = dict(CORPUS[i % len(CORPUS)], id=f"copy{i}")
+        rec["text"] = f"{rec['text']} variant{i % 41} batch{i // CHUNK}"
+        index.add(rec)
+    index.remove("copy5")
+    assert len(index._segments()) <= FOLD_CHUNKS + 2  # main, folded chunks, the open chunk
+    queries = ["afvalinzameling", "parkeer sensor batch3", "variant7 water", "warmte transitie batch0"]
+    before = {q: [(r.id, r.score, r.why) for r in index.rank(q, top=60)] for q in queries}
+    assert all(len(before[q]) == 60 for q in queries)
+    index.compact()
+    assert len(index._segments()) == 1 and len(index) == len(CORPUS) + n - 1
+    for q in queries:
+        assert [(r.id, r.score, r.why) for r in index.rank(q, top=60)] == before[q], q
+
+
 def test_records_need_an_id() -> None:
     with pytest.raises(ValueError):
         MatchIndex.build([{"title": "no id"}])
