@@ -88,9 +88,8 @@ class Segment:
     ) -> tuple[np.ndarray, np.ndarray]:
         """For the given records: score with all query terms (``lookup``: weight per term id, 0 for
         terms not in the query) and score of their best passage (``plookup``: passage weights)."""
-        lookup = lookup[: self.n_terms]
-        pos, terms, vals = _gather(self.rows.indptr, self.rows.indices, self.rows.data, rows)
-        rec = np.bincount(pos, weights=vals * lookup[terms], minlength=len(rows))
+        # scipy selects the rows and multiplies in C (about twice as fast as gathering by hand)
+        rec = np.asarray(self.rows[rows] @ lookup[: self.n_terms], dtype=np.float64)
         pscore, counts = self._passage_scores(rows, plookup[: self.n_terms])
         best = np.zeros(len(rows))
         has = counts > 0
@@ -109,10 +108,7 @@ class Segment:
         starts, ends = self.pass_start[rows], self.pass_start[rows + 1]
         counts = ends - starts
         passage_ids = np.repeat(starts - (np.cumsum(counts) - counts), counts) + np.arange(int(counts.sum()))
-        ppos, pterms, pvals = _gather(
-            self.passages.indptr, self.passages.indices, self.passages.data, passage_ids
-        )
-        return np.bincount(ppos, weights=pvals * lookup[pterms], minlength=len(passage_ids)), counts
+        return np.asarray(self.passages[passage_ids] @ lookup, dtype=np.float64), counts
 
     def row_values(self, matrix: sp.csr_matrix, row: int, lookup: np.ndarray) -> dict[int, float]:
         """Term id -> value of one row of ``matrix``, for the query's terms."""
@@ -156,17 +152,3 @@ def _csr(rows: list[tuple[np.ndarray, np.ndarray]], n_terms: int) -> sp.csr_matr
         data = np.zeros(0, dtype=np.float32)
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_terms))
 
-
-def _gather(
-    indptr: np.ndarray, indices: np.ndarray, data: np.ndarray, select: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Entries of the selected compressed rows (or columns): position of each in ``select``, its
-    index and its value."""
-    starts = indptr[select]
-    lens = indptr[select + 1] - starts
-    total = int(lens.sum())
-    if total == 0:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
-    pos = np.repeat(np.arange(len(select)), lens)
-    offs = np.repeat(starts - (np.cumsum(lens) - lens), lens) + np.arange(total)
-    return pos, indices[offs], data[offs]
