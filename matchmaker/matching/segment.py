@@ -99,7 +99,14 @@ class Segment:
 
     def best_passage(self, row: int, lookup: np.ndarray) -> int:
         """The passage of a record that scores best for the query (-1 when none scores)."""
-        pscore, _ = self._passage_scores(np.array([row]), lookup[: self.n_terms])
+        # one record's passages are contiguous rows: read their entries as one slice (no scipy
+        # indexing, whose fixed cost is large for a single record)
+        first, last = int(self.pass_start[row]), int(self.pass_start[row + 1])
+        ptr = self.passages.indptr
+        lo, hi = int(ptr[first]), int(ptr[last])
+        owner = np.repeat(np.arange(last - first), np.diff(ptr[first : last + 1]))
+        vals = self.passages.data[lo:hi] * lookup[self.passages.indices[lo:hi]]
+        pscore = np.bincount(owner, weights=vals, minlength=last - first)
         if not len(pscore) or pscore.max() <= 0:
             return -1
         return int(self.pass_start[row] + int(np.argmax(pscore)))
