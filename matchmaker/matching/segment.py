@@ -158,4 +158,3 @@ def _csr(rows: list[tuple[np.ndarray, np.ndarray]], n_terms: int) -> sp.csr_matr
         indices = np.zeros(0, dtype=np.int32)
         data = np.zeros(0, dtype=np.float32)
     return sp.csr_matrix((data, indices, indptr), shape=(len(rows), n_terms))
-
