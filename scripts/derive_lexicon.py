@@ -114,6 +114,15 @@ def verb_stem(infinitive: str) -> str | None:
     return s if len(s) >= 3 else None
 
 
+def english_ed(verb: str) -> list[str]:
+    """``share`` -> ``shared``, ``stop`` -> ``stopped``: a compound's verb part often reads as a
+    past participle in English (``deelauto``: shared car)."""
+    out = [verb + "d" if verb.endswith("e") else verb + "ed"]
+    if len(verb) >= 3 and verb[-1] not in "aeiouwxy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        out.append(verb + verb[-1] + "ed")
+    return out
+
+
 def english_ing(verb: str) -> list[str]:
     out = [verb + "ing"]
     if verb.endswith("e") and not verb.endswith("ee"):
@@ -186,7 +195,7 @@ def derive(root: Path) -> dict[tuple[str, str], str]:
         ing = [g for g in english_ing(en) if g in en_words]
         if root not in nl_en and (root in nl_words or root + "t" in nl_words):
             put(root, en, "verb")
-            for g in ing:
+            for g in ing + [d for d in english_ed(en) if d in en_words]:
                 put(root, g, "verb")
         for g in ing:
             put(nl, g, "verb")
