@@ -8,7 +8,8 @@ Measures, in one run: index build time; the index's memory (tracemalloc: bytes s
 after the build, and the peak during it; plus the process RSS growth); per query length (the
 ``words`` field of the queries: 20, 100, 300) the median, p90 and p95 ms to rank one query with
 explanations of the top 10, with *cold* caches (the query-expansion and fuzzy-neighbour caches are
-emptied before every query, as for a text the index has never seen) and, as a second pass, warm;
+emptied before every query, as for a text the index has never seen; ``--rounds`` passes over all
+queries, lengths interleaved, every timing counted) and, in one more pass, warm;
 the naive ``rapidfuzz.process.cdist(token_set_ratio)`` over whole texts (workers=-1, i.e. both
 cores) on the first ``--cdist-queries`` queries of each length, ours (cold) on the same queries,
 and the speed-up; the top-10 overlap with exhaustive scoring (every record that shares a word
@@ -101,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", default=str(REPO / "bench" / "data" / "real"))
     ap.add_argument("--cdist-queries", type=int, default=10, help="queries per length for the naive baseline")
     ap.add_argument("--exhaustive-queries", type=int, default=30, help="queries per length for the overlap")
+    ap.add_argument("--rounds", type=int, default=3, help="cold timing passes over all queries")
     ap.add_argument("--delta-records", type=int, default=5000, help="records added before the last timing")
     ap.add_argument("--json", help="also write the numbers to this JSON file")
     args = ap.parse_args(argv)
@@ -132,18 +134,29 @@ def main(argv: list[str] | None = None) -> int:
     for q in queries:
         groups.setdefault(length_key(q), []).append(q)
     out["by_length"] = {}
+    # timings: ``--rounds`` cold passes and then one warm pass, the lengths interleaved query by query,
+    # so that a burst of load from other work on the machine hits every length alike
+    cold: dict[str, list[float]] = {key: [] for key in groups}
+    warm: dict[str, list[float]] = {key: [] for key in groups}
+    longest = max(len(qs) for qs in groups.values())
+    for r in range(args.rounds + 1):
+        for i in range(longest):
+            for key, qs in groups.items():
+                if i < len(qs):
+                    if r < args.rounds:
+                        cold[key].append(timed(index, qs[i]))
+                    else:
+                        warm[key].append(timed(index, qs[i], cold=False))
     for key, qs in groups.items():
-        cold = [timed(index, q) for q in qs]
-        warm = [timed(index, q, cold=False) for q in qs]
         out["by_length"][key] = {
             "queries": len(qs),
-            "median": statistics.median(cold),
-            "p90": pct(cold, 0.90),
-            "p95": pct(cold, 0.95),
-            "warm_median": statistics.median(warm),
-            "warm_p95": pct(warm, 0.95),
+            "median": statistics.median(cold[key]),
+            "p90": pct(cold[key], 0.90),
+            "p95": pct(cold[key], 0.95),
+            "warm_median": statistics.median(warm[key]),
+            "warm_p95": pct(warm[key], 0.95),
         }
-    everything = [t for key, qs in groups.items() for t in [timed(index, q) for q in qs]]
+    everything = [t for ts in cold.values() for t in ts]
     out["query_ms_median"] = statistics.median(everything)
     out["query_ms_p95"] = pct(everything, 0.95)
 
@@ -210,8 +223,13 @@ def main(argv: list[str] | None = None) -> int:
         index.add(rec)
     out["delta_rows"] = index.stats()["delta_rows"]
     out["delta_segments"] = len(index._segments()) - 1
-    for key, qs in groups.items():
-        out["by_length"][key]["with_delta_median"] = statistics.median([timed(index, q) for q in qs[:100]])
+    after: dict[str, list[float]] = {key: [] for key in groups}
+    for i in range(min(100, longest)):
+        for key, qs in groups.items():
+            if i < len(qs):
+                after[key].append(timed(index, qs[i]))
+    for key in groups:
+        out["by_length"][key]["with_delta_median"] = statistics.median(after[key])
     t0 = time.perf_counter()
     index.compact()
     out["merge_delta_s"] = time.perf_counter() - t0
