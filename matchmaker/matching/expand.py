@@ -14,6 +14,7 @@ import math
 import numpy as np
 
 from .analysis import PART_WEIGHT, QueryWord
+from .typos import likely_typo
 from .vocab import Vocabulary
 
 #: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
@@ -65,6 +66,10 @@ def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord) -> Expansion:
 def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansion:
     """Close spellings of ``key`` weighted by a simple typo model.
 
+    Only spellings that :func:`typos.likely_typo` takes for the word meant are used: never
+    another common word of the same language (``kaart`` does not stand for ``kwart``), and short
+    words only with a letter added or left out.
+
     The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
     against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight
     over its neighbours in proportion to those chances (the model already discounts distant
@@ -76,6 +81,8 @@ def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansio
     for tid, sim in vocab.neighbours(key):
         d = int(df[tid]) if tid < len(df) else 0
         if d <= 0 or (df_self > 0 and (d <= df_self or sim < KNOWN_FUZZY_CUTOFF)):
+            continue
+        if not likely_typo(key, vocab.terms[tid], sim):
             continue
         cands.append((tid, sim, math.exp(-(100.0 - sim) / TYPO_TEMPERATURE) * math.log1p(d)))
     if not cands:
