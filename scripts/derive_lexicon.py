@@ -151,7 +151,9 @@ COGNATES = [  # Dutch ending, English ending
 ]
 
 
-def derive(root: Path) -> dict[tuple[str, str], str]:
+def derive(root: Path) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]:
+    """The kept pairs, and per language the dictionary words without a kept pair (compounds
+    split into them too: ``burger|participatie``, ``regen|water``)."""
     dictd = root / "usr/share/dictd"
     nl_words = read_list(root / "usr/share/dict/dutch")
     en_words = read_list(root / "usr/share/dict/british-english-large")
@@ -222,11 +224,18 @@ def derive(root: Path) -> dict[tuple[str, str], str]:
             plural = nl[:-3] + nl[-2] + nl[-1] + "en"
             if plural in nl_words:
                 put(plural, en, "plural")
+    common = {"nl": set(dutch), "en": set(english)}
     english |= en_words
     # the matcher compares stems: "materialen" (Dutch plural) and "material" meet as "material"
     english |= {stem(w) for w in english}
     dutch |= {stem(w) for w in dutch}
-    return {p: how for p, how in pairs.items() if keep(p, dutch, english)}
+    kept = {p: how for p, how in pairs.items() if keep(p, dutch, english)}
+    paired = {"nl": {nl for nl, _ in kept}, "en": {en for _, en in kept}}
+    alone = {
+        lang: {w for w in found - paired[lang] if len(w) >= 4 and not is_stop(w)}
+        for lang, found in common.items()
+    }
+    return kept, alone
 
 
 def align(nl: str, en_words: list[str], nl_en, en_nl, put) -> None:
@@ -264,16 +273,20 @@ def main() -> None:
     parser.add_argument("--root", type=Path, required=True, help="folder the Debian packages were unpacked into")
     parser.add_argument("--out", type=Path, default=ROOT / "matchmaker/matching/data/nl_en.tsv")
     args = parser.parse_args()
-    pairs = derive(args.root)
-    # grouped by Dutch word, its translations in the order found (main senses first)
-    order = sorted(range(len(pairs)), key=lambda i: list(pairs)[i][0])
+    pairs, alone = derive(args.root)
+    # grouped by Dutch word, its translations in the order found (main senses first); then the
+    # words without a translation, with an empty other side
     items = list(pairs.items())
+    order = sorted(range(len(items)), key=lambda i: items[i][0][0])
     lines = [f"{items[i][0][0]}\t{items[i][0][1]}\t{items[i][1]}" for i in order]
+    lines += [f"{w}\t\tword" for w in sorted(alone["nl"])]
+    lines += [f"\t{w}\tword" for w in sorted(alone["en"])]
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     counts: dict[str, int] = defaultdict(int)
     for how in pairs.values():
         counts[how] += 1
-    print(f"{len(lines)} pairs -> {args.out}", dict(sorted(counts.items())))
+    print(f"{len(pairs)} pairs and {len(lines) - len(pairs)} single words -> {args.out}",
+          dict(sorted(counts.items())))
 
 
 if __name__ == "__main__":

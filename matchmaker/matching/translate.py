@@ -104,12 +104,14 @@ def term_map() -> TermMap:
         for line in lines:
             nl, en, _how = line.rstrip("\n").split("\t")
             a, b = stem(nl), stem(en)
-            if a == b:
+            if nl:
+                dutch.add(a)
+                readable.setdefault(a, nl)
+            if en:
+                english.add(b)
+                readable.setdefault(b, en)
+            if not nl or not en or a == b:  # a word without translation, for splitting
                 continue
-            dutch.add(a)
-            english.add(b)
-            readable.setdefault(a, nl)
-            readable.setdefault(b, en)
             for key, value in ((a, b), (b, a)):
                 found = other.setdefault(key, [])
                 if value not in found:
