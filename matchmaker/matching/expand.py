@@ -110,8 +110,8 @@ def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansio
     """Close spellings of ``key`` weighted by a simple typo model.
 
     Only spellings that :func:`typos.likely_typo` takes for the word meant are used: never
-    another common word of the same language (``kaart`` does not stand for ``kwart``), and short
-    words only with a letter added or left out.
+    another common word of the same language (``kaart`` does not stand for ``kwart``), and
+    four-letter words only with a letter added, left out or swapped, not replaced.
 
     The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
     against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight

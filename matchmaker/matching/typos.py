@@ -10,7 +10,8 @@ than a different word:
 * **Common words are meant as typed.** When the query word is a common word of a language, it
   never stands for another common word of that language (``kaart``/``kwart``), nor for a word
   that is common in no language (``much``/``mulch``, or a misspelling in a record). It may still
-  stand for a word common only in the *other* language, a cognate (``flexibel``/``flexible``). So two words that are both common in one language never pair.
+  stand for a word common only in the *other* language, a cognate (``flexibel``/``flexible``).
+  So two words that are both common in one language never pair.
   Common Dutch and English words are listed in ``data/common-nl.txt`` and ``data/common-en.txt``
   (derived from ``wordfreq``'s data by ``scripts/make_common_words.py``, CC-BY-SA 4.0, see
   ``data/README.md``).
@@ -22,7 +23,8 @@ than a different word:
   close to ``make``, ``lake`` and ``date`` as to ``take``). From five letters on one replaced letter
   stays allowed: forbidding it cost typo robustness beyond its target (``bench/README.md``).
 
-The lists are read once per process, on first use (about 41,000 stems, some 40 ms).
+The lists are read once per process, on first use (about 41,000 stems; 40-55 ms and
+6.5 MB).
 """
 
 from __future__ import annotations
