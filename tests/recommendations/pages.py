@@ -6,7 +6,7 @@ import html
 import re
 
 FIT = re.compile(r'<span class="fit"[^>]*>([\d.,]+)</span>')
-WHY = re.compile(r'<p class="why">(.*?)</p>', re.S)
+WHY = re.compile(r'<p class="why">(.*?)</p>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
 

@@ -36,7 +36,10 @@ class Dutch:
     language = "nl"
 
 
-def render(items, reader, locale="en", limit=4, score=14.0, query_lang=Dutch()) -> str:
+DUTCH = Dutch()  # what the query is written in, as a challenge says it
+
+
+def render(items, reader, locale="en", limit=4, score=14.0, query_lang=DUTCH) -> str:
     with force_locale(locale):
         return render_template_string(
             '{% from "recommendations/_why.html" import why %}{{ why(items, limit, reader, score, query_lang) }}',
@@ -50,18 +53,18 @@ def request_context(app):
 
 
 @pytest.mark.parametrize(("reader", "locale", "sentence"), [
-    ("startup", "en", "Matches on: afvalinzameling (your profile: waste collection, translation), sensoren, "
-                      "parkeersensoren (you wrote: parkeersensorn), binnenstad (your profile: binnensteden)"),
-    ("officer", "en", "Matches on: afvalinzameling (the profile says: waste collection, translation), sensoren, "
+    ("startup", "en", ("Matches on: afvalinzameling (your profile: waste collection, translation), sensoren, "
+                      "parkeersensoren (you wrote: parkeersensorn), binnenstad (your profile: binnensteden)")),
+    ("officer", "en", ("Matches on: afvalinzameling (the profile says: waste collection, translation), sensoren, "
                       "parkeersensoren (the profile spells it: parkeersensorn), binnenstad (the profile says: "
-                      "binnensteden)"),
-    ("startup", "nl", "Komt overeen op: afvalinzameling (je profiel: waste collection, vertaling), sensoren, "
-                      "parkeersensoren (je schreef: parkeersensorn), binnenstad (je profiel: binnensteden)"),
-    ("officer", "nl", "Komt overeen op: afvalinzameling (in het profiel: waste collection, vertaling), sensoren, "
+                      "binnensteden)")),
+    ("startup", "nl", ("Komt overeen op: afvalinzameling (je profiel: waste collection, vertaling), sensoren, "
+                      "parkeersensoren (je schreef: parkeersensorn), binnenstad (je profiel: binnensteden)")),
+    ("officer", "nl", ("Komt overeen op: afvalinzameling (in het profiel: waste collection, vertaling), sensoren, "
                       "parkeersensoren (het profiel schrijft: parkeersensorn), binnenstad (in het profiel: "
-                      "binnensteden)"),
-    ("text", "en", "Matches on: afvalinzameling (the text says: waste collection, translation), sensoren, "
-                   "parkeersensoren (spelt there: parkeersensorn), binnenstad (the text says: binnensteden)"),
+                      "binnensteden)")),
+    ("text", "en", ("Matches on: afvalinzameling (the text says: waste collection, translation), sensoren, "
+                   "parkeersensoren (spelt there: parkeersensorn), binnenstad (the text says: binnensteden)")),
 ])
 def test_the_sentence_speaks_from_the_readers_side_in_their_language(request_context, reader, locale, sentence):
     assert why_sentence(render(WHY, reader, locale)) == sentence
@@ -85,7 +88,7 @@ def test_a_word_met_several_ways_reads_as_one(request_context):
 
 def test_words_carry_their_language(request_context):
     page = render(WHY, "officer", "en")
-    sentence = re.search(r'<p class="why">.*?</p>', page, re.S).group(0)
+    sentence = re.search(r'<p class="why">.*?</p>', page, re.DOTALL).group(0)
     assert '<span class="why-word" lang="nl">afvalinzameling</span>' in sentence  # the challenge's Dutch word
     assert '<span class="why-word">waste collection</span>' in sentence  # English, as the page
     dutch_page = render(WHY, "officer", "nl")
@@ -95,9 +98,9 @@ def test_words_carry_their_language(request_context):
 
 def test_the_points_are_one_click_away(request_context):
     page = render(WHY, "startup", "en", score=14.0)
-    details = re.search(r'<details class="why-points">(.*?)</details>', page, re.S).group(1)
+    details = re.search(r'<details class="why-points">(.*?)</details>', page, re.DOTALL).group(1)
     assert "<summary>Points per word</summary>" in details
-    rows = [text_of(re.sub("</t[dh]>", " ", row)) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", details, re.S)]
+    rows = [text_of(re.sub("</t[dh]>", " ", row)) for row in re.findall(r"<tr[^>]*>(.*?)</tr>", details, re.DOTALL)]
     assert rows[0] == "In the challenge In your profile Kind Points"
     assert rows[1] == "afvalinzameling waste collection (in text) translation 6.2"
     assert rows[3] == "parkeersensoren parkeersensorn (in text) close spelling (97%) 2.0"
