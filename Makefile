@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export FLASK_APP := wsgi
 
-.PHONY: install run test test-postgres translations messages worker bench clean
+.PHONY: install run test test-postgres translations messages worker bench clean lexicon
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,3 +42,9 @@ bench: install
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
+
+lexicon: $(STAMP)  ## re-derive matchmaker/matching/data/nl_en.tsv from Debian's FreeDict packages
+	rm -rf build/lexicon && mkdir -p build/lexicon/root
+	cd build/lexicon && apt-get download dict-freedict-nld-eng dict-freedict-eng-nld wdutch wbritish-large
+	for deb in build/lexicon/*.deb; do dpkg-deb -x $$deb build/lexicon/root; done
+	$(BIN)/python scripts/derive_lexicon.py --root build/lexicon/root

@@ -10,7 +10,8 @@ fields are empty, extra keys ignored).
 ('s1', True, 'parkeer')
 
 API
-    ``MatchIndex.build(records, **params)`` / ``MatchIndex(**params)``: a new index.
+    ``MatchIndex.build(records, **params)`` / ``MatchIndex(**params)``: a new index
+    (``translate=False`` turns off Dutch <-> English matching, see :mod:`.translate`).
     ``index.rank(query, top=10, *, only=None, exclude=None, explain=True)``: a list of
     :class:`MatchResult` (``.id``, ``.score`` 0-100, ``.why``), best first; ``query`` is a
     record-like mapping or a plain string; ``only``/``exclude`` are collections of ids.
@@ -20,7 +21,7 @@ API
 
 Modules: :mod:`.text` (folding, tokens, stop words, stemming), :mod:`.vocab` (terms, fuzzy
 neighbours, compound splitting), :mod:`.analysis` (records and queries to terms), :mod:`.expand`
-(query expansion), :mod:`.build` and :mod:`.segment` (sparse matrices), :mod:`.index` (scoring
+(query expansion), :mod:`.translate` (Dutch <-> English term map), :mod:`.build` and :mod:`.segment` (sparse matrices), :mod:`.index` (scoring
 and updates), :mod:`.explain` (explanations), :mod:`.cli` (``python -m matchmaker.matching``).
 """
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .text import FIELDS, is_stop, pieces, record_fields, stem, tokenize
+from .translate import term_map
 from .vocab import Vocabulary
 
 #: Weight of each part of a compound relative to the whole word, and of a compound spelt as two words.
@@ -37,8 +38,10 @@ class RecordTerms:
 class Lexicon:
     """Surface ids and their term mapping, on top of a :class:`Vocabulary`."""
 
-    def __init__(self, vocab: Vocabulary) -> None:
+    def __init__(self, vocab: Vocabulary, translate: bool = False) -> None:
         self.vocab = vocab
+        #: also split compounds into words of the Dutch-English term map (see :mod:`translate`)
+        self.translate = translate
         self.surface_ids: dict[str, int] = {}
         self.surfaces: list[str] = []
         #: per surface id: tuple of (term id, weight); () for stop words; the stem comes first
@@ -92,6 +95,9 @@ class Lexicon:
             if not pairs:
                 continue
             parts = self.vocab.split(self.surfaces[sid], freq)
+            if not parts and getattr(self, "translate", False):
+                found = term_map().split(self.surfaces[sid])
+                parts = [self.vocab.add(p) for p in found] if found else None
             if parts:
                 whole = pairs[0][0]
                 extra = tuple((p, PART_WEIGHT) for p in dict.fromkeys(parts) if p != whole)

@@ -14,6 +14,9 @@ import math
 import numpy as np
 
 from .analysis import PART_WEIGHT, QueryWord
+from .translate import FACTOR as TRANSLATION_FACTOR
+from .translate import LIMIT as TRANSLATION_LIMIT
+from .translate import term_map
 from .vocab import Vocabulary
 
 #: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
@@ -36,9 +39,49 @@ def known_term(vocab: Vocabulary, df: np.ndarray, key: str) -> int | None:
     return tid if tid is not None and tid < len(df) and df[tid] > 0 else None
 
 
-def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord) -> Expansion:
-    """Terms ``word`` stands for, as ``(term id, factor, kind)``, kind being ``exact``, ``fuzzy``
-    or ``compound``; ``df`` holds the number of records per term."""
+def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord, translate: bool = False) -> Expansion:
+    """Terms ``word`` stands for, as ``(term id, factor, kind)``, kind being ``exact``, ``fuzzy``,
+    ``compound`` or ``translation`` (Dutch <-> English, with ``translate``); ``df`` holds the
+    number of records per term."""
+    out = _expand(vocab, df, word)
+    if translate and not word.pair:
+        out.extend(translated(vocab, df, word, {t for t, _, _ in out}))
+    return out
+
+
+def translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int]) -> Expansion:
+    """The word's translations that records hold (of its parts when the term map does not know
+    the whole word), sharing :data:`translate.FACTOR`: each gets ``FACTOR * share ** 0.5``, the
+    share in proportion to ``log(1 + df)`` (a common rendering is the likelier one)."""
+    tm = term_map()
+    keys = tm.translations(word.key)
+    sources = [(keys, 1.0)] if keys else []
+    out: Expansion = []
+    if not keys and word.key not in tm.both:
+        parts = tm.split(word.surface) or []
+        sources = [(tm.translations(p), PART_WEIGHT) for p in parts]
+        for p in parts:  # a part both languages spell alike (regen|water, hitte|stress)
+            tid = known_term(vocab, df, p)
+            if tid is not None and tid not in seen:
+                out.append((tid, PART_WEIGHT, "compound"))
+                seen.add(tid)
+    for found, weight in sources:
+        present = {}
+        for key in found:
+            tid = known_term(vocab, df, key)
+            if tid is not None and tid not in seen:
+                present[tid] = math.log1p(int(df[tid]))
+        chosen = sorted(present, key=lambda t: -present[t])[:TRANSLATION_LIMIT]
+        total = sum(present[t] for t in chosen)
+        for tid in chosen:
+            factor = weight * TRANSLATION_FACTOR * (present[tid] / total) ** 0.5
+            if factor >= MIN_FACTOR:
+                out.append((tid, factor, "translation"))
+                seen.add(tid)
+    return out
+
+
+def _expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord) -> Expansion:
     out: Expansion = []
     tid = known_term(vocab, df, word.key)
     if word.pair:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from rapidfuzz import fuzz
 
 from .text import FIELDS, STOP_TOKENS, tokenize
+from .translate import term_map
 
 if TYPE_CHECKING:
     from .analysis import Lexicon, QueryWord
@@ -26,8 +27,10 @@ class MatchResult:
          "similarity": 100.0, "contribution": 12.3, "kind": "compound"}
 
     ``kind`` is ``exact`` (same word), ``variant`` (same stem: plural, inflection, spelling
-    variant), ``fuzzy`` (close spelling, e.g. a typo) or ``compound`` (a part of a compound, or two
-    query words written as one); one item of kind ``text`` (query and matched ``"*"``, field
+    variant), ``fuzzy`` (close spelling, e.g. a typo), ``compound`` (a part of a compound, or two
+    query words written as one) or ``translation`` (Dutch <-> English; the item then also has
+    ``via``, the translated word, e.g. query ``parking``, via ``parkeer``, matched
+    ``parkeerdruk``); one item of kind ``text`` (query and matched ``"*"``, field
     ``"all"``) gives the small share of the score that comes from the fuzzy similarity of the whole
     texts. ``contribution`` is in score points; all of them add up to the score, though only the
     largest are listed.
@@ -55,6 +58,8 @@ def describe(why: Sequence[dict[str, Any]], max_items: int = 3) -> str:
             parts.append(f'"{m}" in {f}')
         elif item["kind"] == "compound":
             parts.append(f'"{m}" for "{q}" in {f} (compound)')
+        elif item["kind"] == "translation":
+            parts.append(f'"{m}" for "{q}" in {f} (translation: {item.get("via", m)})')
         else:
             parts.append(f'"{m}" for "{q}" in {f} ({item["similarity"]:.0f}% similar)')
     if not parts:
@@ -94,8 +99,12 @@ def build_why(
     for contribution, wi, tid, kind in contribs:
         q = words[wi].surface
         matched, field_name, part = found.get(tid, (lexicon.vocab.terms[tid], "text", False))
+        via = None
         if kind == "fuzzy":
             sim = fuzz.ratio(q, matched)
+        elif kind == "translation":
+            term = lexicon.vocab.terms[tid]
+            sim, via = 100.0, term_map().words.get(term, term)
         elif kind == "exact" and not part:
             sim = 100.0 if q == matched else fuzz.ratio(q, matched)
             kind = "exact" if q == matched else "variant"
@@ -114,6 +123,8 @@ def build_why(
             "contribution": round(contribution, 2),
             "kind": kind,
         }
+        if via is not None:
+            item["via"] = via
         why.append(item)
     if text_similarity is not None and text_similarity[1] > 0:
         sim, contribution = text_similarity

@@ -105,6 +105,7 @@ class MatchIndex:
         candidates: int = 200,
         text_weight: float = TEXT_WEIGHT,
         prior: float = PRIOR,
+        translate: bool = True,
     ) -> None:
         self.field_weights = dict(DEFAULT_FIELD_WEIGHTS, **(field_weights or {}))
         self.query_field_weights = dict(DEFAULT_QUERY_FIELD_WEIGHTS, **(query_field_weights or {}))
@@ -115,8 +116,9 @@ class MatchIndex:
         self.candidates = candidates
         self.text_weight = text_weight
         self.prior = prior
+        self.translate = translate
         self.vocab = Vocabulary()
-        self.lexicon = Lexicon(self.vocab)
+        self.lexicon = Lexicon(self.vocab, translate)
         self._lock = threading.RLock()
         # rows: main segment rows first, then delta rows
         self._ids: list[str] = []
@@ -188,6 +190,7 @@ class MatchIndex:
         # indexes pickled by an older version have no prior
         state.setdefault("prior", 0.0)
         state.setdefault("_avg_npass", 0.0)
+        state.setdefault("translate", False)
         self.__dict__.update(state)
         self._lock = threading.RLock()
 
@@ -382,7 +385,7 @@ class MatchIndex:
         cache_key = ("P:" if word.pair else "W:") + word.key + "|" + word.surface
         hit = self._expansions.get(cache_key)
         if hit is None:
-            hit = expand(self.vocab, self._df, word)
+            hit = expand(self.vocab, self._df, word, self.translate)
             if len(self._expansions) > 200_000:  # bound the cache
                 self._expansions.clear()
             self._expansions[cache_key] = hit

@@ -275,7 +275,7 @@ class Vocabulary:
             if df is not None:
                 prod = 1.0
                 for p in parts:
-                    prod *= max(df[p], 1)
+                    prod *= max(df[p] if p < len(df) else 0, 1)
                 goodness = prod ** (1.0 / len(parts))
             else:
                 goodness = float(min(len(head), len(tail)))

@@ -335,7 +335,7 @@ def test_add_replaces_by_id() -> None:
     index.add({"id": "water-1", "title": "Fietsenstalling", "text": "Bewaakte fietsenstalling.", "tags": []})
     assert len(index) == len(CORPUS)
     assert "water-1" not in ids(index.rank("water quality"))
-    assert ids(index.rank("fietsenstalling")) == ["water-1"]
+    assert ids(index.rank("fietsenstalling"))[0] == "water-1"  # deelfietsen follows: both hold "fiets"
     index.add({"id": "new", "title": "Water quality drones", "text": "", "tags": []})
     assert "new" in index and len(index) == len(CORPUS) + 1
     assert ids(index.rank("water quality"))[0] == "new"
