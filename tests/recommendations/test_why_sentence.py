@@ -104,11 +104,20 @@ def test_the_points_are_one_click_away(request_context):
     assert rows[0] == "In the challenge In your profile Kind Points"
     assert rows[1] == "afvalinzameling waste collection (in text) translation 6.2"
     assert rows[3] == "parkeersensoren parkeersensorn (in text) close spelling (97%) 2.0"
-    assert "the texts as a whole – similar texts 0.7" in rows
+    assert "the texts as a whole similar texts 0.7" in rows
     assert "wijk wijken (in text) other form of the word 0.3" in rows  # too small for the sentence, still here
     assert rows[-2:] == ["other, smaller matches 0.6", "Fit (0–100) 14.0"]  # the points add up to the fit
     with force_locale("nl"):
         assert "<summary>Punten per woord</summary>" in render(WHY, "startup", "nl")
+
+
+def test_a_translation_names_the_word_it_went_through(request_context):
+    item = {"query": "parking", "matched": "parkeerdruk", "field": "text", "similarity": 100.0,
+            "contribution": 4.0, "kind": "translation", "via": "parkeer"}
+    english = render([item], "officer", "en", query_lang="en")
+    assert why_sentence(english) == "Matches on: parking (the profile says: parkeerdruk, translation)"
+    assert 'translation via <span class="why-word" lang="nl">parkeer</span>' in english
+    assert "vertaling via" in render([item], "startup", "nl", query_lang="en")
 
 
 def test_nothing_is_said_when_nothing_but_the_whole_text_met(request_context):
