@@ -33,16 +33,19 @@ class Reasons:
 def reasons(why: Sequence[dict[str, Any]] | None, limit: int = 4, score: float | None = None) -> Reasons:
     """The `why` items (best first) grouped by query word, strongest first; at most `limit` words
     in the sentence. An exact match adds the word alone; another form or a compound part adds the
-    record's word, and so do a translation and a close spelling, each said as such."""
+    record's word, and so do a translation and a close spelling, each said as such: the word's
+    strongest way of meeting always, the others only if they add `SHOWN_FROM` points or more."""
     groups: dict[str, Reason] = {}
-    for item in why or []:
+    for item in why or []:  # best first, so a word's first item is its main way of meeting
         if item.get("kind") == "text":
             continue
         word, matched, kind = item["query"], item["matched"], item["kind"]
+        points = float(item.get("contribution") or 0.0)
+        first = word not in groups
         reason = groups.setdefault(word, Reason(word))
-        reason.points += float(item.get("contribution") or 0.0)
-        if matched == word:
-            continue
+        reason.points += points
+        if matched == word or not (first or points >= SHOWN_FROM):
+            continue  # the same word needs no aside; a small side-match stays in the table
         target = {SPELLING: reason.spelt, "translation": reason.translated}.get(kind, reason.says)
         if matched not in target:
             target.append(matched)

@@ -132,3 +132,18 @@ def test_the_officer_reads_the_sentence_on_the_fit_page_in_dutch(client, market)
     sentence = why_sentence(page, f"s{market['fits'].id}")
     assert sentence.startswith("Komt overeen op: ") and "vulgraadsensoren" in sentence
     assert "Punten per woord" in block(page, f"s{market['fits'].id}")
+
+
+def test_a_small_side_match_stays_in_the_table():
+    why = [{"query": "openbareruimte", "matched": "openbareruimte", "field": "tags", "similarity": 100.0,
+            "contribution": 3.0, "kind": "exact"},
+           {"query": "ruimte", "matched": "openbareruimte", "field": "tags", "similarity": 100.0,
+            "contribution": 0.7, "kind": "compound"},
+           {"query": "ruimte", "matched": "space", "field": "text", "similarity": 100.0, "contribution": 0.2,
+            "kind": "translation", "via": "space"},
+           {"query": "openbareruimte", "matched": "space", "field": "text", "similarity": 100.0,
+            "contribution": 0.2, "kind": "translation", "via": "space"}]
+    found = reasons(why)
+    assert [(r.word, r.says, r.translated) for r in found.shown] == [
+        ("openbareruimte", [], []), ("ruimte", ["openbareruimte"], [])]
+    assert found.shown[1].points == pytest.approx(0.9)
