@@ -78,7 +78,7 @@ def test_officer_and_startup_read_the_same_fit_with_a_sentence(demo_server, page
     # a pair whose sentence also says how a word was met (another form, a part of a compound, a typo)
     first = items.nth(next(i for i, s in enumerate(sentences) if "(your profile: " in s or "(you wrote: " in s))
     startup_id, challenge_id = map(int, re.fullmatch(r"for-you-(\d+)-c(\d+)", first.get_attribute("id")).groups())
-    fit = first.locator(".fit").inner_text()
+    fit = first.locator(".fit .fit-number").inner_text()
     rows = open_points(startup_page, first)
     assert rows[-1].startswith("Fit (0–100)")
     assert axe_violations(startup_page) == []
@@ -91,7 +91,8 @@ def test_officer_and_startup_read_the_same_fit_with_a_sentence(demo_server, page
     sign_in(officer_page, demo_server, officer_of(challenge), DEMO_PASSWORD)
     officer_page.goto(f"{demo_server}/challenges/{challenge_id}/fit?all=1")
     item = officer_page.locator(f"#s{startup_id}")
-    assert item.locator(".fit").inner_text() == fit
+    assert item.locator(".fit .fit-number").inner_text() == fit
+    assert item.locator(".fit").inner_text().replace("\n", " ") == f"match {fit} van 100"  # heard with its meaning
     officer_sentence = item.locator("p.why").inner_text()
     assert officer_sentence.startswith("Komt overeen op: "), officer_sentence
     assert "(in het profiel: " in officer_sentence or "(het profiel schrijft: " in officer_sentence, officer_sentence

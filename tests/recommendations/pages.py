@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-FIT = re.compile(r'<span class="fit"[^>]*>([\d.,]+)</span>')
+FIT = re.compile(r'<span class="fit-number">([\d.,]+)</span>')
 WHY = re.compile(r'<p class="why">(.*?)</p>', re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 
