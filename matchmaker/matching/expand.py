@@ -17,7 +17,7 @@ from .analysis import PART_WEIGHT, QueryWord
 from .translate import FACTOR as TRANSLATION_FACTOR
 from .translate import LIMIT as TRANSLATION_LIMIT
 from .translate import term_map
-from .typos import likely_typo
+from .typos import likely_typo, map_corrections
 from .vocab import Vocabulary
 
 #: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
@@ -46,8 +46,26 @@ def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord, translate: bool =
     number of records per term."""
     out = _expand(vocab, df, word)
     if translate and not word.pair:
-        out.extend(translated(vocab, df, word, {t for t, _, _ in out}))
+        seen = {t for t, _, _ in out}
+        found = translated(vocab, df, word, seen)
+        if not found and known_term(vocab, df, word.key) is None and not term_map().translations(word.key):
+            found = misspelt_translated(vocab, df, word, seen)
+        out.extend(found)
     return out
+
+
+def misspelt_translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int]) -> Expansion:
+    """For a word that neither the index nor the term map knows: the translations of the term-map
+    words it is likely a misspelling of (:func:`typos.map_corrections`), each scaled by that
+    word's share (``chargng stations`` meets ``laadpalen`` as ``charging stations`` does)."""
+    best: dict[int, float] = {}
+    words = term_map().words
+    for term, share in map_corrections(word.key):
+        meant = QueryWord(key=term, surface=words.get(term, term))
+        for tid, factor, _kind in translated(vocab, df, meant, seen):
+            if share * factor >= MIN_FACTOR and share * factor > best.get(tid, 0.0):
+                best[tid] = share * factor
+    return [(tid, f, "translation") for tid, f in best.items()]
 
 
 def translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int]) -> Expansion:
