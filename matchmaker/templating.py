@@ -153,10 +153,12 @@ def register_template_helpers(app: Flask) -> None:
     from .challenges.search_examples import search_examples
     from .deadlines import countdown
     from .deadlines import labels as countdown_labels
+    from .recommendations.reasons import other_language, reasons
 
     app.jinja_env.globals.update(lang_attr=lang_attr, lang_span=lang_span,  # globals: imported macros see them
                                  search_examples=lambda: search_examples(page_language()),
-                                 countdown=countdown, countdown_labels=countdown_labels)
+                                 countdown=countdown, countdown_labels=countdown_labels,
+                                 why_reasons=reasons, other_language=other_language, language_of=language_of)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

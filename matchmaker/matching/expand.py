@@ -17,6 +17,7 @@ from .analysis import PART_WEIGHT, QueryWord
 from .translate import FACTOR as TRANSLATION_FACTOR
 from .translate import LIMIT as TRANSLATION_LIMIT
 from .translate import term_map
+from .typos import likely_typo, map_corrections
 from .vocab import Vocabulary
 
 #: factor of known terms that contain an unknown query word (``afval`` -> ``afvalinzameling``)
@@ -45,8 +46,26 @@ def expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord, translate: bool =
     number of records per term."""
     out = _expand(vocab, df, word)
     if translate and not word.pair:
-        out.extend(translated(vocab, df, word, {t for t, _, _ in out}))
+        seen = {t for t, _, _ in out}
+        found = translated(vocab, df, word, seen)
+        if not found and known_term(vocab, df, word.key) is None and not term_map().translations(word.key):
+            found = misspelt_translated(vocab, df, word, seen)
+        out.extend(found)
     return out
+
+
+def misspelt_translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int]) -> Expansion:
+    """For a word that neither the index nor the term map knows: the translations of the term-map
+    words it is likely a misspelling of (:func:`typos.map_corrections`), each scaled by that
+    word's share (``chargng stations`` meets ``laadpalen`` as ``charging stations`` does)."""
+    best: dict[int, float] = {}
+    words = term_map().words
+    for term, share in map_corrections(word.key):
+        meant = QueryWord(key=term, surface=words.get(term, term))
+        for tid, factor, _kind in translated(vocab, df, meant, seen):
+            if share * factor >= MIN_FACTOR and share * factor > best.get(tid, 0.0):
+                best[tid] = share * factor
+    return [(tid, f, "translation") for tid, f in best.items()]
 
 
 def translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int]) -> Expansion:
@@ -108,6 +127,10 @@ def _expand(vocab: Vocabulary, df: np.ndarray, word: QueryWord) -> Expansion:
 def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansion:
     """Close spellings of ``key`` weighted by a simple typo model.
 
+    Only spellings that :func:`typos.likely_typo` takes for the word meant are used: never
+    another common word of the same language (``kaart`` does not stand for ``kwart``), and
+    four-letter words only with a letter added, left out or swapped, not replaced.
+
     The chance that a neighbour n was meant is ``exp(-(100 - sim) / T) * log(1 + df(n))``,
     against ``log(1 + df(key))`` for the word itself. An unknown word spreads its whole weight
     over its neighbours in proportion to those chances (the model already discounts distant
@@ -119,6 +142,8 @@ def fuzzy(vocab: Vocabulary, df: np.ndarray, key: str, df_self: int) -> Expansio
     for tid, sim in vocab.neighbours(key):
         d = int(df[tid]) if tid < len(df) else 0
         if d <= 0 or (df_self > 0 and (d <= df_self or sim < KNOWN_FUZZY_CUTOFF)):
+            continue
+        if not likely_typo(key, vocab.terms[tid], sim):
             continue
         cands.append((tid, sim, math.exp(-(100.0 - sim) / TYPO_TEMPERATURE) * math.log1p(d)))
     if not cands:

@@ -597,8 +597,10 @@ class MatchIndex:
                     ref, pref = max_idf, max_pidf
                 self_rec += qw * ref
                 self_pass += qw * pref
+            # a translation never weighs more than the word itself where the index holds the word
+            own = float(idf[entries[0][0]]) if entries and entries[0][2] == "exact" else np.inf
             for t, f, kind in entries:
-                w = qw * f * float(idf[t])
+                w = qw * f * (min(float(idf[t]), own) if kind == "translation" else float(idf[t]))
                 col_weight[t] = col_weight.get(t, 0.0) + w
                 provenance.append((wi, t, w, kind))
         return col_weight, provenance, self_rec, self_pass

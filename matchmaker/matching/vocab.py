@@ -108,7 +108,9 @@ DERIVATIONAL = frozenset(
 
 
 def fuzzy_cutoff(length: int) -> float | None:
-    """Lowest ``fuzz.ratio`` accepted for a word of this length (None: too short to fuzz)."""
+    """Lowest ``fuzz.ratio`` the neighbour search looks at for a word of this length (None: too
+    short to fuzz). Which neighbours may stand for the word is decided by
+    :func:`typos.likely_typo`, which asks more of short words."""
     if length <= 3:
         return None
     if length == 4:

@@ -15,7 +15,8 @@ from ..mail.services import mail_user
 from ..organisations.permissions import organisations_of
 from .services import challenges_for_startup, index_ready
 
-MIN_SCORE = 20.0
+MIN_SCORE = 20.0  # on the startup's profile against the challenge, which picks the candidates (see
+# `challenges_for_startup`); the e-mail shows the fit, the same number as on the pages
 INTERVAL = timedelta(days=1)
 
 
@@ -33,7 +34,7 @@ def send_digests(*, now: datetime | None = None) -> int:
         matches = []
         for startup in organisations_of(user, OrgKind.STARTUP):
             for match in challenges_for_startup(startup, limit=10):
-                if match.score >= MIN_SCORE and match.item.published_at and match.item.published_at > since:
+                if match.picked_by >= MIN_SCORE and match.item.published_at and match.item.published_at > since:
                     matches.append((startup, match))
         user.digest_sent_at = now
         if matches:

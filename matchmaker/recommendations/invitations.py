@@ -14,6 +14,12 @@ from ..mail.services import mail_user
 from ..organisations.models import Organisation
 from . import permissions
 from .models import ApplyInvitation
+from .services import answered_challenge_ids
+
+
+def already_answered(challenge: Challenge, startup: Organisation) -> bool:
+    return db.session.scalar(select(select(Challenge.id).where(
+        Challenge.id == challenge.id, Challenge.id.in_(answered_challenge_ids(startup))).exists()))
 
 
 def invitations_of(challenge: Challenge) -> list[ApplyInvitation]:
@@ -23,6 +29,10 @@ def invitations_of(challenge: Challenge) -> list[ApplyInvitation]:
 
 def invite_to_apply(*, challenge: Challenge, startup: Organisation, user: User, score: float | None = None
                     ) -> ApplyInvitation:
+    """Invite a startup to apply (once), and e-mail its members, unless it has answered the challenge
+    already (see `answered_challenge_ids`): then the invitation is kept as the officer made it, but
+    nobody is asked to apply again. The officer's page and log stay the same either way, because
+    while the challenge is open the municipality may not learn who applied (the seal)."""
     if not permissions.can_invite_to_apply(user, challenge):
         raise InvalidState(_("Startups can be invited only while the challenge is open."))
     if not startup.is_startup:
@@ -37,6 +47,8 @@ def invite_to_apply(*, challenge: Challenge, startup: Organisation, user: User, 
     db.session.flush()
     record_event(actor=user, action="challenge.startup_invited", subject=challenge,
                  data={"startup_id": startup.id, "startup": startup.name, "score": score})
+    if already_answered(challenge, startup):
+        return invitation
     for membership in startup.memberships:
         mail_user(membership.user, "invited_to_apply", challenge=challenge, startup=startup)
     return invitation

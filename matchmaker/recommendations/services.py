@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from ..challenges.models import Challenge, ChallengeTheme
 from ..challenges.services import PUBLIC_STATUSES, open_condition
+from ..db_types import utcnow
 from ..enums import OrgKind
 from ..extensions import db
 from ..matching import MatchIndex
@@ -30,6 +31,7 @@ class Match:
     item: Any  # an Organisation, Challenge or Proposal
     score: float
     why: list[dict]
+    picked_by: float | None = None  # "challenges for you": the profile's score that made it a candidate
 
 
 def _startup_stamps(since: datetime | None):
@@ -152,12 +154,21 @@ def shown_score(score: float) -> int:
     return int("%.0f" % score)  # noqa: UP031 (the template's own format, so both round alike)
 
 
-def fit_of_startup(challenge: Challenge, startup: Organisation) -> int | None:
-    """The fit of one startup with a challenge, as "Startups that fit" shows it (None: no fit).
+def fit(challenge: Challenge, startup: Organisation) -> Match | None:
+    """THE fit of a startup and a challenge, wherever it is shown: the challenge (as the query)
+    scored against the startup's profile, as "Startups that fit" ranks it, with its explanation
+    (query words are the challenge's, matched words the profile's). None: no word meets.
+
     A record's score does not depend on the other records, so ranking only this one gives the
-    number the officer saw in the full list."""
+    number the officer sees in the full list."""
     results = _rank("startups", challenge_record(challenge), top=1, only=[str(startup.id)])
-    return shown_score(results[0].score) if results else None
+    return Match(startup, results[0].score, results[0].why) if results else None
+
+
+def fit_of_startup(challenge: Challenge, startup: Organisation) -> int | None:
+    """The fit of one startup with a challenge as the pages show it (None: no fit)."""
+    match = fit(challenge, startup)
+    return shown_score(match.score) if match is not None else None
 
 
 def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) -> list[Match]:
@@ -168,18 +179,44 @@ def strong_matches(matches: list[Match], share: float = 0.4, limit: int = 50) ->
     return [m for m in matches if m.score >= floor][:limit]
 
 
-def challenges_for_startup(startup: Organisation, limit: int = 5) -> list[Match]:
-    """Open challenges that fit the startup's profile, leaving out those it already answered (a draft,
-    submitted or withdrawn proposal): those are on its list of applications."""
-    from ..proposals.models import Proposal
+CANDIDATES_PER_RESULT = 3  # "challenges for you" re-scores this many candidates per place shown
 
-    answered = select(Proposal.challenge_id).where(Proposal.startup_id == startup.id)
+
+def answered_challenge_ids(startup: Organisation):
+    """The challenges a startup has already answered, as a subquery: any proposal of its own (draft,
+    submitted, withdrawn, decided) and any draft written through the light way in that still waits
+    for its e-mail link, when the address is a member's (following the link makes it the startup's)."""
+    from ..accounts.models import User
+    from ..organisations.models import Membership
+    from ..proposals.models import Proposal
+    from ..proposals.pending_models import PendingApplication
+
+    members = select(User.email).join(Membership, Membership.user_id == User.id).where(
+        Membership.organisation_id == startup.id)
+    pending = select(PendingApplication.challenge_id).where(
+        PendingApplication.email.in_(members), PendingApplication.accepted_at.is_(None),
+        PendingApplication.revoked_at.is_(None), PendingApplication.expires_at > utcnow())
+    return select(Proposal.challenge_id).where(Proposal.startup_id == startup.id).union(pending)
+
+
+def challenges_for_startup(startup: Organisation, limit: int = 5) -> list[Match]:
+    """Open challenges that fit the startup, leaving out those it already answered (see
+    `answered_challenge_ids`: those are on its list of applications) and closed ones.
+
+    The startup's profile only picks the candidates; each is then shown and ordered by `fit`, the
+    same number (and explanation) the officer sees for the pair on "Startups that fit"."""
     open_ids = [str(i) for i in db.session.scalars(
-        select(Challenge.id).where(open_condition(), Challenge.id.not_in(answered)))]
+        select(Challenge.id).where(open_condition(), Challenge.id.not_in(answered_challenge_ids(startup))))]
     if not open_ids:
         return []
-    results = _rank("challenges", startup_record(startup), top=limit, only=open_ids)
-    return _load(Challenge, results or [])
+    candidates = _load(Challenge, _rank("challenges", startup_record(startup), top=limit * CANDIDATES_PER_RESULT,
+                                        only=open_ids) or [])
+    scored = []
+    for place, candidate in enumerate(candidates):
+        pair = fit(candidate.item, startup)
+        if pair is not None:
+            scored.append((-pair.score, place, Match(candidate.item, pair.score, pair.why, picked_by=candidate.score)))
+    return [match for *_order, match in sorted(scored, key=lambda entry: entry[:2])][:limit]
 
 
 def similar_challenges(challenge: Challenge, limit: int = 6) -> list[Match]:

@@ -52,8 +52,8 @@ def scored(make):
     return officer, challenge, proposal
 
 
-@pytest.mark.parametrize(("locale", "mean", "fit_header"), [("nl", "92,5", "Match (advies)"),
-                                                            ("en", "92.5", "Fit (advice)")])
+@pytest.mark.parametrize(("locale", "mean", "fit_header"), [
+    ("nl", "92,5", "Match van de voorsteltekst (advies)"), ("en", "92.5", "Fit of the proposal text (advice)")])
 def test_ranking_shows_decimals_in_the_readers_locale(client, scored, locale, mean, fit_header):
     officer, challenge, _proposal = scored
     login(client, officer)
@@ -62,6 +62,7 @@ def test_ranking_shows_decimals_in_the_readers_locale(client, scored, locale, me
         page = client.get(path).get_data(as_text=True)
         assert f"<strong>{mean}</strong>" in page or re.search(rf'<td data-label="[^"]+">{re.escape(mean)}</td>', page), path
         assert ("92.5" in page) == (locale == "en"), path
+        assert fit_header in page, path  # the proposal's fit is labelled as such, not as the startup's fit
 
 
 def test_csv_exports_keep_dot_decimals_and_iso_times_in_dutch(client, scored):

@@ -45,4 +45,10 @@ def test_each_example_finds_a_challenge_written_in_that_language(demo, locale):
 
 
 def test_an_example_that_finds_nothing_would_be_noticed(demo):
-    assert browse(text="loneliness").total == 0  # the old English example: search does not cross languages yet
+    assert browse(text="qwxzyv").total == 0
+
+
+def test_an_english_search_finds_the_dutch_challenge(demo):
+    page = browse(text="loneliness")  # the demo's challenge is in Dutch only: "Eenzaamheid onder ouderen ..."
+    assert page.total >= 1
+    assert "eenzaam" in page.items[0].title.lower() and page.items[0].language == "nl"

@@ -112,3 +112,13 @@ def test_records_added_one_by_one_meet_across_languages_too():
 def test_an_english_query_does_not_find_english_texts_through_a_dutch_meaning():
     index = MatchIndex.build([{"id": "r", "title": "", "tags": [], "text": "Booking a meeting room online."}])
     assert index.rank("cream") == []
+
+
+def test_a_rare_translation_never_outweighs_a_common_word_itself():
+    # "werk" is Dutch for work: in an English index where it is a rare name, an English query for
+    # "work" must not rank that record above the records that say "work"
+    records = [{"id": f"en{i}", "title": "", "tags": [], "text": f"Work on sensors, batch {i}."} for i in range(20)]
+    records.append({"id": "name", "title": "", "tags": [], "text": "Werk sensors, batch 99."})
+    ranked = MatchIndex.build(records, prior=0.0, text_weight=0.0).rank("work", top=30)
+    scores = {r.id: r.score for r in ranked}
+    assert scores["name"] <= FACTOR * min(scores[f"en{i}"] for i in range(20)) + 0.01

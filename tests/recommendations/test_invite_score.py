@@ -17,7 +17,7 @@ from .test_recommendations import market, sync_at_once  # noqa: F401 (fixtures)
 
 def shown_fit(page: str, startup_id: int) -> int:
     block = page.split(f'id="s{startup_id}"')[1]
-    return int(re.search(r'<span class="fit"[^>]*>(\d+)</span>', block).group(1))
+    return int(re.search(r'<span class="fit-number">(\d+)</span>', block).group(1))
 
 
 def test_the_invitation_logs_the_score_the_page_showed(client, market):  # noqa: F811 (fixture)

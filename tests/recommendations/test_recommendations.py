@@ -13,6 +13,7 @@ from matchmaker.recommendations import digest, invitations, live, services
 from matchmaker.recommendations.models import ApplyInvitation
 
 from ..conftest import app_like, login
+from .pages import why_sentence
 
 
 @pytest.fixture(autouse=True)
@@ -103,7 +104,7 @@ def test_officer_page_lists_fitting_startups_and_invites_once(client, market, ou
     login(client, market["officer"])
     page = client.get(f"/challenges/{challenge.id}/fit").get_data(as_text=True)
     assert "Containerwijs" in page and "Restbrood" not in page
-    assert "“vulgraadsensoren”" in page and "Invite to apply" in page
+    assert "vulgraadsensoren" in why_sentence(page, f"s{fits.id}") and "Invite to apply" in page
     assert client.post(f"/challenges/{challenge.id}/fit/{fits.id}/invite").status_code == 302
     client.post(f"/challenges/{challenge.id}/fit/{fits.id}/invite")
     assert len(db.session.scalars(select(ApplyInvitation)).all()) == 1
