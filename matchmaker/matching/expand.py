@@ -16,7 +16,7 @@ import numpy as np
 from .analysis import PART_WEIGHT, QueryWord
 from .translate import FACTOR as TRANSLATION_FACTOR
 from .translate import LIMIT as TRANSLATION_LIMIT
-from .translate import term_map
+from .translate import split_word, term_map
 from .typos import likely_typo, map_corrections
 from .vocab import Vocabulary
 
@@ -77,7 +77,7 @@ def translated(vocab: Vocabulary, df: np.ndarray, word: QueryWord, seen: set[int
     sources = [(keys, 1.0)] if keys else []
     out: Expansion = []
     if not keys and word.key not in tm.both:
-        parts = tm.split(word.surface) or []
+        parts = split_word(word.surface)
         sources = [(tm.translations(p), PART_WEIGHT) for p in parts]
         for p in parts:  # a part both languages spell alike (regen|water, hitte|stress)
             tid = known_term(vocab, df, p)

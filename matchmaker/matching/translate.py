@@ -57,6 +57,12 @@ class TermMap:
 MIN_PART = 4
 
 
+@functools.lru_cache(maxsize=65536)
+def split_word(word: str) -> tuple[str, ...]:
+    """:meth:`TermMap.split` of the term map, cached per word (empty: no split)."""
+    return tuple(term_map().split(word) or ())
+
+
 def _split(word: str, words: frozenset[str], depth: int) -> list[str] | None:
     """The split with the fewest, then the longest-headed parts (``parkeerdruk`` -> parkeer|druk)."""
     n = len(word)
