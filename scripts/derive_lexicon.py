@@ -76,6 +76,22 @@ def read_dictd(index: Path, data: Path) -> list[tuple[str, list[list[str]]]]:
     return out
 
 
+def read_table(stem_path: Path, table: dict[str, list[str]], add, two_words=None) -> None:
+    """Fill ``table`` (headword -> its first :data:`PER_WORD` one-word translations) from a dictd
+    dictionary and pass each pair to ``add``; a two-word headword with a one-word translation goes
+    to ``two_words`` (translation, the two words)."""
+    for head, senses in read_dictd(stem_path.with_suffix(".index"), stem_path.with_suffix(".dict.dz")):
+        key, head_words = single(head), words(head)
+        for sense in senses:
+            for phrase in sense:
+                value = single(phrase)
+                if key and value and len(table[key]) < PER_WORD:
+                    table[key].append(value)
+                    add(key, value)
+                elif key is None and value and two_words is not None and len(head_words) == 2:
+                    two_words(value, head_words)
+
+
 def words(text: str) -> list[str]:
     """Content words of a dictionary phrase, folded as the matcher folds text."""
     return [t for t in tokenize(text.replace("\u0133", "ij").replace("\u2010", "-")) if t.isalpha()]
@@ -164,26 +180,10 @@ def derive(root: Path) -> tuple[dict[tuple[str, str], str], dict[str, set[str]]]
             pairs[(nl, en)] = how
 
     nl_en: dict[str, list[str]] = defaultdict(list)
-    for head, senses in read_dictd(dictd / "freedict-nld-eng.index", dictd / "freedict-nld-eng.dict.dz"):
-        nl = single(head)
-        for sense in senses:
-            for phrase in sense:
-                en = single(phrase)
-                if nl and en and len(nl_en[nl]) < PER_WORD:
-                    nl_en[nl].append(en)
-                    put(nl, en, "dict")
     en_nl: dict[str, list[str]] = defaultdict(list)
-    for head, senses in read_dictd(dictd / "freedict-eng-nld.index", dictd / "freedict-eng-nld.dict.dz"):
-        en = single(head)
-        head_words = words(head)
-        for sense in senses:
-            for phrase in sense:
-                nl = single(phrase)
-                if en and nl and len(en_nl[en]) < PER_WORD:
-                    en_nl[en].append(nl)
-                    put(nl, en, "inv")
-                elif en is None and nl and len(head_words) == 2:
-                    align(nl, head_words, nl_en, en_nl, put)
+    read_table(dictd / "freedict-nld-eng", nl_en, lambda nl, en: put(nl, en, "dict"))
+    read_table(dictd / "freedict-eng-nld", en_nl, lambda en, nl: put(nl, en, "inv"),
+               two_words=lambda nl, head: align(nl, head, nl_en, en_nl, put))
     base = dict(pairs)
     # words of each language that the dictionaries use (headwords and translations): common
     # words, as opposed to the long word lists, which hold loans such as "parking" and "heat"
