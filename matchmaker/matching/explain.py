@@ -103,8 +103,10 @@ def build_why(
         if kind == "fuzzy":
             sim = fuzz.ratio(q, matched)
         elif kind == "translation":
+            # the record's own word when it is the translation, else (a part of a compound) the
+            # dictionary's spelling of the part
             term = lexicon.vocab.terms[tid]
-            sim, via = 100.0, term_map().words.get(term, term)
+            sim, via = 100.0, term_map().words.get(term, term) if part else matched
         elif kind == "exact" and not part:
             sim = 100.0 if q == matched else fuzz.ratio(q, matched)
             kind = "exact" if q == matched else "variant"

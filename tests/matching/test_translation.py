@@ -122,3 +122,9 @@ def test_a_rare_translation_never_outweighs_a_common_word_itself():
     ranked = MatchIndex.build(records, prior=0.0, text_weight=0.0).rank("work", top=30)
     scores = {r.id: r.score for r in ranked}
     assert scores["name"] <= FACTOR * min(scores[f"en{i}"] for i in range(20)) + 0.01
+
+
+def test_the_explanation_names_the_record_word_when_it_is_the_translation_itself():
+    index = MatchIndex.build([{"id": "p", "title": "", "tags": [], "text": "Een plaats voor fietsen."}])
+    why = [w for w in index.rank("places")[0].why if w["kind"] == "translation"]
+    assert why and why[0]["via"] == "plaats" == why[0]["matched"]
