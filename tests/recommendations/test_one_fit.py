@@ -119,3 +119,16 @@ def test_the_digest_mail_shows_the_dashboards_number(client, market, outbox):  #
     assert f"— fit {fit}" in body
     shown = dashboard_fits(client, member)
     assert shown[(market["fits"].id, market["challenge"].id)][0] == fit
+
+
+def test_the_digest_mail_says_why_in_a_sentence(client, market, outbox):  # noqa: F811 (fixture)
+    member = market["owners"][market["fits"].id]
+    member.match_digest = True
+    commit()
+    assert digest.send_digests() == 1
+    commit()
+    body = outbox(member.email)[0].body
+    line = next(text for text in body.splitlines() if "Matches on:" in text or "Komt overeen op:" in text)
+    match = services.challenges_for_startup(market["fits"])[0]
+    assert match.why and match.why[0]["query"] in line
+    assert "<" not in line and "&" not in line  # plain text, not the page's markup
